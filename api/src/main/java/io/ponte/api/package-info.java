@@ -1,0 +1,2 @@
+/** Wire types shared by Ponte services. No framework code lives here. */
+package io.ponte.api;

@@ -1,0 +1,2 @@
+/** Benchmark programs. */
+package io.ponte.bench;

@@ -1,0 +1,2 @@
+/** The ponte command. */
+package io.ponte.cli;

@@ -1,0 +1,2 @@
+/** The OpenAI-compatible inference router. */
+package io.ponte.router;
