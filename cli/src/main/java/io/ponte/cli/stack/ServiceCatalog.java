@@ -1,0 +1,52 @@
+package io.ponte.cli.stack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The services of the standalone stack, in start order. */
+public final class ServiceCatalog {
+    private final List<ServiceSpec> services;
+
+    public ServiceCatalog(List<ServiceSpec> services) {
+        this.services = List.copyOf(services);
+    }
+
+    /** Ponte's stack as {@code ponte up} starts it. */
+    public static ServiceCatalog standard() {
+        return new ServiceCatalog(
+                List.of(ServiceSpec.quarkusApp("inference-router", 8080, "PONTE_ROUTER_PORT", "/v1", List.of("api"))));
+    }
+
+    public List<ServiceSpec> services() {
+        return services;
+    }
+
+    public Optional<ServiceSpec> find(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /** The named services in catalogue order, or all of them when no name is given. */
+    public List<ServiceSpec> select(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            return services;
+        }
+        for (String name : names) {
+            find(name).orElseThrow(() -> unknown(name));
+        }
+        List<ServiceSpec> selected = new ArrayList<>(services);
+        selected.removeIf(s -> !names.contains(s.name()));
+        return List.copyOf(selected);
+    }
+
+    /** The one named service. */
+    public ServiceSpec get(String name) {
+        return find(name).orElseThrow(() -> unknown(name));
+    }
+
+    private StackException unknown(String name) {
+        String known = services.stream().map(ServiceSpec::name).collect(Collectors.joining(", "));
+        return StackException.usage("unknown service '" + name + "'; the stack has: " + known);
+    }
+}

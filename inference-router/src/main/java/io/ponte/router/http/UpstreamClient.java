@@ -1,0 +1,66 @@
+package io.ponte.router.http;
+
+import io.ponte.router.core.Replica;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The one HTTP/1.1 client every upstream call goes through: keep-alive pools per backend address,
+ * no Nagle, no decompression (bodies are relayed as received).
+ */
+@ApplicationScoped
+class UpstreamClient {
+
+    private final HttpClient client;
+
+    @Inject
+    UpstreamClient(Vertx vertx) {
+        HttpClientOptions options = new HttpClientOptions()
+                .setProtocolVersion(HttpVersion.HTTP_1_1)
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(60)
+                .setTcpNoDelay(true)
+                .setTcpKeepAlive(true)
+                .setDecompressionSupported(false)
+                .setPipelining(false)
+                .setVerifyHost(true);
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(4096).setMaxWaitQueueSize(-1);
+        this.client = vertx.createHttpClient(options, pool);
+    }
+
+    /** Opens a request to {@code replica}'s base URL + {@code path}; connect bounded by {@code connectTimeout}. */
+    Future<HttpClientRequest> open(Replica replica, HttpMethod method, String path, Duration connectTimeout) {
+        URI base = replica.spec().baseUrl();
+        boolean tls = "https".equalsIgnoreCase(base.getScheme());
+        int port = base.getPort() > 0 ? base.getPort() : (tls ? 443 : 80);
+        String basePath = base.getRawPath() == null ? "" : base.getRawPath();
+        if (basePath.endsWith("/")) {
+            basePath = basePath.substring(0, basePath.length() - 1);
+        }
+        RequestOptions options = new RequestOptions()
+                .setMethod(method)
+                .setHost(base.getHost())
+                .setPort(port)
+                .setSsl(tls)
+                .setURI(basePath + path)
+                .setConnectTimeout(connectTimeout.toMillis());
+        return client.request(options);
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}
