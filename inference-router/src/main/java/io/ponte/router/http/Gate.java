@@ -30,7 +30,7 @@ class Gate {
         String message = "missing".equals(auth.reason())
                 ? "Missing API key: send it as 'Authorization: Bearer <key>'."
                 : "Invalid API key.";
-        ctx.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        ctx.response().putHeader("www-authenticate", "Bearer");
         Responses.error(
                 ctx.response(),
                 s.mapper,
