@@ -8,13 +8,19 @@ import io.ponte.router.config.RouterConfig;
 import io.ponte.router.spi.RateLimiter;
 import io.vertx.core.Vertx;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterProducerTest {
 
     record Limiter(Optional<String> redisUrl, String redisPrefix, boolean failOpen)
-            implements RouterConfig.LimiterConfig {}
+            implements RouterConfig.LimiterConfig {
+        @Override
+        public Duration timeout() {
+            return Duration.ofMillis(500);
+        }
+    }
 
     private final RateLimiterProducer producer = new RateLimiterProducer();
 
