@@ -9,6 +9,8 @@ import io.ponte.router.core.InvalidRequestException;
 import io.ponte.router.core.Pool;
 import io.ponte.router.core.ProxyRequest;
 import io.ponte.router.core.RequestValidator;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -121,13 +123,14 @@ class ProxyHandler {
             new ProxyExchange(s, call, pool.get(), ctx.response(), requestId, arrival).start(System.nanoTime());
             return;
         }
-        ctx.request().pause();
-        s.limiter
-                .admit(call.key())
-                .whenComplete((decision, error) -> ctx.vertx().runOnContext(v -> {
-                    ctx.request().resume();
-                    admitted(ctx, call, pool.get(), requestId, arrival, decision, error);
-                }));
+        Context context = Vertx.currentContext();
+        s.limiter.admit(call.key()).whenComplete((decision, error) -> {
+            if (Vertx.currentContext() == context) {
+                admitted(ctx, call, pool.get(), requestId, arrival, decision, error);
+            } else {
+                context.runOnContext(v -> admitted(ctx, call, pool.get(), requestId, arrival, decision, error));
+            }
+        });
     }
 
     private void admitted(

@@ -8,6 +8,7 @@ import io.ponte.router.access.RateDecision;
 import io.ponte.router.access.RateLimiterContractTest;
 import io.ponte.router.access.RateLimiterUnavailableException;
 import io.ponte.router.spi.RateLimiter;
+import io.ponte.router.testing.RedisService;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -30,10 +31,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The contract against a real Redis on 127.0.0.1:6379, plus what sharing state adds. */
+/** The contract against a real Redis (see {@link RedisService}), plus what sharing state adds. */
 class RedisRateLimiterTest extends RateLimiterContractTest {
 
-    private static final String URL = "redis://127.0.0.1:6379";
+    private static final String URL = RedisService.url().orElse("redis://127.0.0.1:6379");
     private static final Duration DEADLINE = Duration.ofSeconds(2);
 
     private static Vertx vertx;
@@ -47,8 +48,9 @@ class RedisRateLimiterTest extends RateLimiterContractTest {
         vertx = Vertx.vertx();
         probe = Redis.createClient(vertx, URL);
         try {
-            redisAnswers =
-                    "PONG".equals(await(probe.send(Request.cmd(Command.PING))).toString());
+            redisAnswers = RedisService.url().isPresent()
+                    && "PONG"
+                            .equals(await(probe.send(Request.cmd(Command.PING))).toString());
         } catch (RuntimeException e) {
             redisAnswers = false;
         }
@@ -70,9 +72,7 @@ class RedisRateLimiterTest extends RateLimiterContractTest {
     /** Called before every test: skips it when no Redis answers. */
     @Override
     protected RateLimiter newLimiter(InstantSource clock) {
-        assumeThat(redisAnswers)
-                .as("no Redis answers at %s; start one (e.g. redis-server --port 6379) to run these tests", URL)
-                .isTrue();
+        assumeThat(redisAnswers).as(RedisService.WHY_ABSENT).isTrue();
         return open(URL, true, clock);
     }
 
