@@ -405,7 +405,8 @@ final class ProxyExchange {
     }
 
     private void clientClosed() {
-        if (finished) {
+        // HTTP/2 streams report a close after a complete response too: only an unfinished one is a hang-up.
+        if (finished || response.ended()) {
             return;
         }
         generation++;
