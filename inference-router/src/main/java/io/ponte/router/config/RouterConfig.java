@@ -230,6 +230,8 @@ public interface RouterConfig {
 
         /** Weight given to discovered replicas. */
         @WithDefault("1")
+        @Min(1)
+        @Max(1000)
         int weight();
 
         /** Annotation names read from each InferenceService. */
