@@ -3,9 +3,9 @@ package io.ponte.router.access;
 import io.ponte.router.config.RouterConfig;
 import io.ponte.router.config.RouterConfig.ApiKeyConfig;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * configured as SHA-256 hashes; a presented bearer token is hashed and looked up, so neither keys
  * nor hashes are ever kept in clear or logged. Without any key configured the router is open.
  */
-@ApplicationScoped
+@Singleton
 public class ApiKeyStore {
 
     private static final Logger LOG = Logger.getLogger(ApiKeyStore.class);

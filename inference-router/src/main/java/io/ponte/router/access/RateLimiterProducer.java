@@ -6,7 +6,6 @@ import io.ponte.router.config.RouterConfig.LimiterConfig;
 import io.ponte.router.spi.RateLimiter;
 import io.quarkus.runtime.Startup;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -21,7 +20,7 @@ class RateLimiterProducer {
     private static final Logger LOG = Logger.getLogger(RateLimiterProducer.class);
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     @Startup
     RateLimiter rateLimiter(RouterConfig config, Vertx vertx) {
         LimiterConfig limiter = config.limiter();

@@ -60,9 +60,12 @@ public interface RouterConfig {
     @WithDefault("true")
     boolean injectStreamUsage();
 
-    /** Write one structured access-log line per request (logger {@code ponte.access}). */
+    /** Write one structured (JSON) access-log line per request. */
     @WithDefault("true")
     boolean accessLog();
+
+    /** Where access-log lines go: a file, appended to; standard output when absent. */
+    Optional<java.nio.file.Path> accessLogFile();
 
     /** The protocol a backend speaks. */
     enum Protocol {

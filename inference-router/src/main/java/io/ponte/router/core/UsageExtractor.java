@@ -35,7 +35,7 @@ public final class UsageExtractor {
      */
     public Optional<UsageChunk> fromEvent(byte[] event) {
         int key = indexOf(event, 0, event.length, USAGE_KEY);
-        if (key < 0) {
+        if (key < 0 || !objectFollows(event, key + USAGE_KEY.length)) {
             return Optional.empty();
         }
         int data = indexOf(event, 0, event.length, DATA_PREFIX);
@@ -78,6 +78,14 @@ public final class UsageExtractor {
         return Optional.of(new Usage(
                 usage.path("prompt_tokens").asLong(0),
                 usage.path("completion_tokens").asLong(0)));
+    }
+
+    /** Whether {@code ": {"} (any spacing) follows position {@code i}: a usage object, not {@code null}. */
+    private static boolean objectFollows(byte[] b, int i) {
+        while (i < b.length && (b[i] == ' ' || b[i] == ':' || b[i] == '\t')) {
+            i++;
+        }
+        return i < b.length && b[i] == '{';
     }
 
     static int indexOf(byte[] haystack, int from, int to, byte[] needle) {

@@ -5,12 +5,12 @@ import io.ponte.router.access.ApiKeyStore;
 import io.ponte.router.access.Authentication;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /** Authenticates a request; on refusal it answers the client itself (401) and returns empty. */
-@ApplicationScoped
+@Singleton
 class Gate {
 
     private final ApiKeyStore keys;

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ponte.router.access.ApiKey;
 import io.ponte.router.config.RouterConfig.Protocol;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /** {@code GET /v1/models} and {@code GET /v1/models/{id}}: every model some backend serves. */
-@ApplicationScoped
+@Singleton
 class ModelsHandler {
 
     private final ProxyServices s;

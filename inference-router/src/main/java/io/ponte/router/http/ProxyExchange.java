@@ -49,6 +49,8 @@ final class ProxyExchange {
     private long overheadNanos;
     private long firstEventNanos;
     private long relayStartNanos;
+    private long lastActivityNanos;
+    private boolean idleWatch;
     private boolean committed;
     private boolean finished;
     private boolean sawEvent;
@@ -98,6 +100,7 @@ final class ProxyExchange {
         tried.add(replica);
         attempts++;
         int gen = ++generation;
+        idleWatch = false;
         replica.acquire();
         holdingReplica = true;
         timeouts = s.timeouts.resolve(call.model(), replica);
@@ -178,7 +181,7 @@ final class ProxyExchange {
             if (gen != generation || finished) {
                 return;
             }
-            armTimer(timeouts.idle().toMillis(), this::idleTimeout);
+            touch();
             relayStartNanos = System.nanoTime();
             splitter.feed(chunk.getBytes());
         });
@@ -230,7 +233,7 @@ final class ProxyExchange {
             if (gen != generation || finished) {
                 return;
             }
-            armTimer(timeouts.idle().toMillis(), this::idleTimeout);
+            touch();
             if (body.length() + chunk.length() > limit) {
                 attemptFailed(Failure.tooLarge(replica.name(), limit));
                 return;
@@ -416,6 +419,33 @@ final class ProxyExchange {
         finish(499, "client_closed");
     }
 
+    /** Notes upstream activity; the first call swaps the first-byte deadline for the idle one. */
+    private void touch() {
+        lastActivityNanos = System.nanoTime();
+        if (!idleWatch) {
+            idleWatch = true;
+            armIdle(timeouts.idle().toMillis());
+        }
+    }
+
+    /** One timer per silence, not one per chunk: it re-arms for what is left when activity came meanwhile. */
+    private void armIdle(long millis) {
+        cancel(attemptTimer);
+        int gen = generation;
+        attemptTimer = s.vertx.setTimer(Math.max(1, millis), id -> {
+            if (gen != generation || finished) {
+                return;
+            }
+            long quiet = System.nanoTime() - lastActivityNanos;
+            long idle = timeouts.idle().toNanos();
+            if (quiet >= idle) {
+                idleTimeout();
+            } else {
+                armIdle((idle - quiet) / 1_000_000 + 1);
+            }
+        });
+    }
+
     private void armTimer(long millis, Runnable onFire) {
         cancel(attemptTimer);
         int gen = generation;
@@ -463,8 +493,8 @@ final class ProxyExchange {
         } else if ("ok".equals(outcome)) {
             s.metrics.usageMissing(call.model(), backend);
         }
-        if (s.config.accessLog() && AccessLog.enabled()) {
-            AccessLog.write(new AccessLog.Entry(
+        if (s.accessLog.enabled()) {
+            s.accessLog.write(new AccessLog.Entry(
                     requestId,
                     call.key().name(),
                     call.endpoint(),

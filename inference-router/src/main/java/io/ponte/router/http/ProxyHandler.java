@@ -14,8 +14,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /**
@@ -23,7 +23,7 @@ import java.util.Optional;
  * the v2 inference pass-through: authenticate, validate, find the pool, admit, then hand over to a
  * {@link ProxyExchange}.
  */
-@ApplicationScoped
+@Singleton
 class ProxyHandler {
 
     private final ProxyServices s;

@@ -7,6 +7,7 @@ import io.ponte.router.core.BackendRegistry;
 import io.ponte.router.core.RetryBackoff;
 import io.ponte.router.core.TimeoutResolver;
 import io.ponte.router.core.UsageExtractor;
+import io.ponte.router.metrics.AccessLog;
 import io.ponte.router.metrics.RouterMetrics;
 import io.ponte.router.spi.BackendSelector;
 import io.ponte.router.spi.RateLimiter;
@@ -32,6 +33,7 @@ class ProxyServices {
     final TimeoutResolver timeouts;
     final RetryBackoff retry;
     final UsageExtractor usage;
+    final AccessLog accessLog;
 
     @Inject
     ProxyServices(
@@ -42,6 +44,7 @@ class ProxyServices {
             BackendSelector selector,
             RateLimiter limiter,
             RouterMetrics metrics,
+            AccessLog accessLog,
             OpenTelemetry telemetry,
             RouterConfig config) {
         this.vertx = vertx;
@@ -51,6 +54,7 @@ class ProxyServices {
         this.selector = selector;
         this.limiter = limiter;
         this.metrics = metrics;
+        this.accessLog = accessLog;
         this.telemetry = telemetry;
         this.config = config;
         Map<String, RouterConfig.TimeoutOverrides> byModel = new HashMap<>();

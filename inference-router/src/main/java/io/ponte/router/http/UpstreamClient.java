@@ -11,8 +11,8 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
 
@@ -20,7 +20,7 @@ import java.time.Duration;
  * The one HTTP/1.1 client every upstream call goes through: keep-alive pools per backend address,
  * no Nagle, no decompression (bodies are relayed as received).
  */
-@ApplicationScoped
+@Singleton
 class UpstreamClient {
 
     private final HttpClient client;

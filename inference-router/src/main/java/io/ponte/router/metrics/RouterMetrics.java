@@ -8,8 +8,8 @@ import io.ponte.router.config.RouterConfig.Protocol;
 import io.ponte.router.core.BackendRegistry;
 import io.ponte.router.core.Pool;
 import io.ponte.router.core.Replica;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +20,7 @@ import java.util.function.Function;
  * The router's Prometheus metrics. Meters are looked up once per tag combination and cached, so the
  * per-request cost is a hash lookup and an atomic add.
  */
-@ApplicationScoped
+@Singleton
 public class RouterMetrics {
 
     private final MeterRegistry registry;

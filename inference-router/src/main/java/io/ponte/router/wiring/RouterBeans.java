@@ -10,6 +10,7 @@ import io.ponte.router.metrics.RouterMetrics;
 import io.ponte.router.spi.BackendSelector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -21,14 +22,14 @@ class RouterBeans {
     private static final Logger LOG = Logger.getLogger(RouterBeans.class);
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     BackendSelector selector() {
         return new PowerOfTwoChoices();
     }
 
     /** The registry, holding the statically configured backends from the start. */
     @Produces
-    @ApplicationScoped
+    @Singleton
     BackendRegistry registry(RouterConfig config, RouterMetrics metrics) {
         Timeouts defaults = TimeoutResolver.defaults(config.timeouts());
         BackendRegistry registry = new BackendRegistry();
