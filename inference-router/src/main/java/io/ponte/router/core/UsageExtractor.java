@@ -34,16 +34,23 @@ public final class UsageExtractor {
      * and no choices (the shape OpenAI sends when {@code include_usage} is set).
      */
     public Optional<UsageChunk> fromEvent(byte[] event) {
-        int key = indexOf(event, 0, event.length, USAGE_KEY);
-        if (key < 0 || !objectFollows(event, key + USAGE_KEY.length)) {
+        return fromEvent(event, 0, event.length);
+    }
+
+    /** {@link #fromEvent(byte[])} on {@code length} bytes of {@code buf} from {@code offset}. */
+    public Optional<UsageChunk> fromEvent(byte[] buf, int offset, int length) {
+        int end = offset + length;
+        // OpenAI-compatible servers put "usage" after "choices", near the end: search backwards.
+        int key = lastIndexOf(buf, offset, end, USAGE_KEY);
+        if (key < 0 || !objectFollows(buf, key + USAGE_KEY.length, end)) {
             return Optional.empty();
         }
-        int data = indexOf(event, 0, event.length, DATA_PREFIX);
+        int data = indexOf(buf, offset, end, DATA_PREFIX);
         if (data < 0) {
             return Optional.empty();
         }
         int start = data + DATA_PREFIX.length;
-        Optional<JsonNode> node = parse(event, start, event.length - start);
+        Optional<JsonNode> node = parse(buf, start, end - start);
         if (node.isEmpty()) {
             return Optional.empty();
         }
@@ -81,11 +88,24 @@ public final class UsageExtractor {
     }
 
     /** Whether {@code ": {"} (any spacing) follows position {@code i}: a usage object, not {@code null}. */
-    private static boolean objectFollows(byte[] b, int i) {
-        while (i < b.length && (b[i] == ' ' || b[i] == ':' || b[i] == '\t')) {
+    private static boolean objectFollows(byte[] b, int i, int end) {
+        while (i < end && (b[i] == ' ' || b[i] == ':' || b[i] == '\t')) {
             i++;
         }
-        return i < b.length && b[i] == '{';
+        return i < end && b[i] == '{';
+    }
+
+    static int lastIndexOf(byte[] haystack, int from, int to, byte[] needle) {
+        outer:
+        for (int i = to - needle.length; i >= from; i--) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     static int indexOf(byte[] haystack, int from, int to, byte[] needle) {

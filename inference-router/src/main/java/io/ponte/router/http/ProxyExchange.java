@@ -1,5 +1,6 @@
 package io.ponte.router.http;
 
+import io.netty.buffer.Unpooled;
 import io.opentelemetry.context.Context;
 import io.ponte.router.core.Pool;
 import io.ponte.router.core.Replica;
@@ -176,7 +177,7 @@ final class ProxyExchange {
     }
 
     private void relayStream(HttpClientResponse r, int gen) {
-        SseEventSplitter splitter = new SseEventSplitter(event -> onEvent(r, event));
+        SseEventSplitter splitter = new SseEventSplitter((data, offset, length) -> onEvent(r, data, offset, length));
         r.handler(chunk -> {
             if (gen != generation || finished) {
                 return;
@@ -209,9 +210,9 @@ final class ProxyExchange {
         });
     }
 
-    private void onEvent(HttpClientResponse r, byte[] event) {
+    private void onEvent(HttpClientResponse r, byte[] data, int offset, int length) {
         sawEvent = true;
-        Optional<UsageChunk> chunk = s.usage.fromEvent(event);
+        Optional<UsageChunk> chunk = s.usage.fromEvent(data, offset, length);
         if (chunk.isPresent()) {
             usage = chunk.get().usage();
             if (call.stripUsageChunk() && chunk.get().usageOnly()) {
@@ -219,7 +220,7 @@ final class ProxyExchange {
             }
         }
         commit(r);
-        response.write(Buffer.buffer(event));
+        response.write(Buffer.buffer(Unpooled.wrappedBuffer(data, offset, length)));
         if (response.writeQueueFull()) {
             r.pause();
             response.drainHandler(v -> r.resume());

@@ -1,19 +1,26 @@
 package io.ponte.router.http;
 
 import java.io.ByteArrayOutputStream;
-import java.util.function.Consumer;
 
 /**
  * Cuts a server-sent-event byte stream into whole events, each with its terminating blank line,
  * byte for byte as received. Chunks may split an event anywhere or hold several; a trailing partial
  * event stays pending until its end arrives (or {@link #remainder()} is asked for it).
+ *
+ * <p>Events are handed on as ranges of an array that is never written again, so the consumer may
+ * wrap them for writing without copying.
  */
 final class SseEventSplitter {
 
-    private final Consumer<byte[]> onEvent;
+    /** Receives one complete event: {@code length} bytes of {@code data} from {@code offset}. */
+    interface EventSink {
+        void accept(byte[] data, int offset, int length);
+    }
+
+    private final EventSink onEvent;
     private byte[] pending = new byte[0];
 
-    SseEventSplitter(Consumer<byte[]> onEvent) {
+    SseEventSplitter(EventSink onEvent) {
         this.onEvent = onEvent;
     }
 
@@ -24,9 +31,7 @@ final class SseEventSplitter {
         int searchFrom = pending.length == 0 ? 0 : Math.max(0, pending.length - 3);
         int end;
         while ((end = eventEnd(data, Math.max(start, searchFrom))) > 0) {
-            byte[] event = new byte[end - start];
-            System.arraycopy(data, start, event, 0, event.length);
-            onEvent.accept(event);
+            onEvent.accept(data, start, end - start);
             start = end;
             searchFrom = start;
         }

@@ -15,18 +15,31 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The one HTTP/1.1 client every upstream call goes through: keep-alive pools per backend address,
- * no Nagle, no decompression (bodies are relayed as received).
+ * The HTTP/1.1 client every upstream call goes through: keep-alive pools per backend address, no
+ * Nagle, no decompression (bodies are relayed as received).
+ *
+ * <p>One client per event-loop thread, used only from that thread: an upstream connection then lives
+ * on the same event loop as the client connection it serves, so relaying a response or a stream
+ * chunk never hops between threads (a shared pool hands out connections of any loop, and every
+ * chunk then costs a task hand-off and a wake-up).
  */
 @Singleton
 class UpstreamClient {
 
-    private final HttpClient client;
+    private final Vertx vertx;
+    private final List<HttpClient> clients = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<HttpClient> perThread = ThreadLocal.withInitial(this::create);
 
     @Inject
     UpstreamClient(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    private HttpClient create() {
         HttpClientOptions options = new HttpClientOptions()
                 .setProtocolVersion(HttpVersion.HTTP_1_1)
                 .setKeepAlive(true)
@@ -37,7 +50,9 @@ class UpstreamClient {
                 .setPipelining(false)
                 .setVerifyHost(true);
         PoolOptions pool = new PoolOptions().setHttp1MaxSize(4096).setMaxWaitQueueSize(-1);
-        this.client = vertx.createHttpClient(options, pool);
+        HttpClient client = vertx.createHttpClient(options, pool);
+        clients.add(client);
+        return client;
     }
 
     /** Opens a request to {@code replica}'s base URL + {@code path}; connect bounded by {@code connectTimeout}. */
@@ -56,11 +71,11 @@ class UpstreamClient {
                 .setSsl(tls)
                 .setURI(basePath + path)
                 .setConnectTimeout(connectTimeout.toMillis());
-        return client.request(options);
+        return perThread.get().request(options);
     }
 
     @PreDestroy
     void close() {
-        client.close();
+        clients.forEach(HttpClient::close);
     }
 }

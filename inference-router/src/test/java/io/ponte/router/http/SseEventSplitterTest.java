@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class SseEventSplitterTest {
 
     private final List<String> events = new ArrayList<>();
-    private final SseEventSplitter splitter =
-            new SseEventSplitter(e -> events.add(new String(e, StandardCharsets.UTF_8)));
+    private final SseEventSplitter splitter = new SseEventSplitter(
+            (data, offset, length) -> events.add(new String(data, offset, length, StandardCharsets.UTF_8)));
 
     @Test
     void hands_on_each_event_of_a_chunk_separately_with_its_blank_line() {
