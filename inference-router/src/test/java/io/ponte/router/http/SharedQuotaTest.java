@@ -48,28 +48,15 @@ class SharedQuotaTest extends RouterTestBase {
     void the_request_quota_is_kept_in_redis() throws Exception {
         assumeThat(RedisService.url()).as(RedisService.WHY_ABSENT).isPresent();
 
-        assertThat(post(
-                                "/v1/embeddings",
-                                "{\"model\":\"solo-model\",\"input\":\"x\"}",
-                                "authorization",
-                                "Bearer sk-dave")
-                        .statusCode())
-                .isEqualTo(200);
+        assertThat(embedAsDave()).isEqualTo(200);
         assertThat(redisKeysWithPrefix()).as("state lives in Redis").isTrue();
-        assertThat(post(
-                                "/v1/embeddings",
-                                "{\"model\":\"solo-model\",\"input\":\"x\"}",
-                                "authorization",
-                                "Bearer sk-dave")
-                        .statusCode())
-                .isEqualTo(200);
-        assertThat(post(
-                                "/v1/embeddings",
-                                "{\"model\":\"solo-model\",\"input\":\"x\"}",
-                                "authorization",
-                                "Bearer sk-dave")
-                        .statusCode())
-                .isEqualTo(429);
+        assertThat(embedAsDave()).isEqualTo(200);
+        assertThat(embedAsDave()).isEqualTo(429);
+    }
+
+    private int embedAsDave() throws Exception {
+        return post("/v1/embeddings", "{\"model\":\"solo-model\",\"input\":\"x\"}", "authorization", "Bearer sk-dave")
+                .statusCode();
     }
 
     private static boolean redisKeysWithPrefix() throws IOException {

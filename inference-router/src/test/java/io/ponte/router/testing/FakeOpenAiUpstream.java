@@ -3,18 +3,14 @@ package io.ponte.router.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -191,35 +187,15 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
     }
 
     private Recorded readRequest(InputStream in) throws IOException {
-        String requestLine = line(in);
+        String requestLine = HttpWire.line(in);
         if (requestLine == null || requestLine.isEmpty()) {
             return null;
         }
         String[] parts = requestLine.split(" ");
-        Map<String, String> headers = new HashMap<>();
-        String h;
-        while ((h = line(in)) != null && !h.isEmpty()) {
-            int colon = h.indexOf(':');
-            headers.put(
-                    h.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                    h.substring(colon + 1).trim());
-        }
+        Map<String, String> headers = HttpWire.headers(in);
         int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
         byte[] body = in.readNBytes(length);
         return new Recorded(parts[0], parts[1], headers, body, System.nanoTime());
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) >= 0) {
-            if (c == '\n') {
-                String s = b.toString(StandardCharsets.ISO_8859_1);
-                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-            }
-            b.write(c);
-        }
-        return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
     }
 
     private void answer(Recorded request, Behaviour b, OutputStream out, Socket socket) {

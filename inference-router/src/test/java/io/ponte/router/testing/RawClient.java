@@ -1,7 +1,6 @@
 package io.ponte.router.testing;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -66,13 +65,7 @@ public final class RawClient implements AutoCloseable {
             throw new IOException("connection closed before the status line");
         }
         status = Integer.parseInt(statusLine.split(" ")[1]);
-        String h;
-        while ((h = line()) != null && !h.isEmpty()) {
-            int colon = h.indexOf(':');
-            headers.put(
-                    h.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                    h.substring(colon + 1).trim());
-        }
+        headers.putAll(HttpWire.headers(in));
         chunked = "chunked".equalsIgnoreCase(headers.get("transfer-encoding"));
         if (headers.containsKey("content-length")) {
             contentLength = Long.parseLong(headers.get("content-length"));
@@ -146,15 +139,6 @@ public final class RawClient implements AutoCloseable {
     }
 
     private String line() throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) >= 0) {
-            if (c == '\n') {
-                String s = b.toString(StandardCharsets.ISO_8859_1);
-                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-            }
-            b.write(c);
-        }
-        return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
+        return HttpWire.line(in);
     }
 }
