@@ -1,17 +1,21 @@
 package io.ponte.router.http;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ponte.api.openai.Model;
+import io.ponte.api.openai.ModelList;
 import io.ponte.router.access.ApiKey;
 import io.ponte.router.config.RouterConfig.Protocol;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code GET /v1/models} and {@code GET /v1/models/{id}}: every model some backend serves. */
 @Singleton
 class ModelsHandler {
+
+    private static final String OWNER = "ponte";
 
     private final ProxyServices s;
     private final Gate gate;
@@ -29,15 +33,11 @@ class ModelsHandler {
         if (key.isEmpty()) {
             return;
         }
-        ObjectNode root = s.mapper.createObjectNode();
-        root.put("object", "list");
-        ArrayNode data = root.putArray("data");
-        for (String model : s.registry.models(Protocol.OPENAI)) {
-            if (key.get().allows(model)) {
-                data.add(model(model));
-            }
-        }
-        Responses.json(ctx.response(), root.toString(), requestId);
+        List<Model> models = s.registry.models(Protocol.OPENAI).stream()
+                .filter(key.get()::allows)
+                .map(id -> Model.of(id, created, OWNER))
+                .toList();
+        Responses.json(ctx.response(), json(ModelList.of(models)), requestId);
     }
 
     void get(RoutingContext ctx, String id) {
@@ -50,15 +50,14 @@ class ModelsHandler {
             Responses.error(ctx.response(), s.mapper, ErrorStyle.OPENAI, ApiError.unknownModel(id), requestId);
             return;
         }
-        Responses.json(ctx.response(), model(id).toString(), requestId);
+        Responses.json(ctx.response(), json(Model.of(id, created, OWNER)), requestId);
     }
 
-    private ObjectNode model(String id) {
-        ObjectNode model = s.mapper.createObjectNode();
-        model.put("id", id);
-        model.put("object", "model");
-        model.put("created", created);
-        model.put("owned_by", "ponte");
-        return model;
+    private String json(Object body) {
+        try {
+            return s.mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a model list could not be written", e);
+        }
     }
 }
