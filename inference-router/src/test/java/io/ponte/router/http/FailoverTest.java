@@ -2,6 +2,7 @@ package io.ponte.router.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ponte.router.core.BackendRegistry;
 import io.ponte.router.testing.Behaviour;
 import io.ponte.router.testing.Fault;
 import io.ponte.router.testing.RawClient;
@@ -9,6 +10,7 @@ import io.ponte.router.testing.RouterTestBase;
 import io.ponte.router.testing.Upstreams;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(Upstreams.class)
 class FailoverTest extends RouterTestBase {
+
+    @Inject
+    BackendRegistry registry;
 
     @Test
     void a_refused_connection_is_retried_on_the_live_replica() throws Exception {
@@ -41,6 +46,32 @@ class FailoverTest extends RouterTestBase {
             assertThat(r.headers().firstValue("x-ponte-backend")).hasValue("pool-b");
             assertThat(r.body()).endsWith("data: [DONE]\n\n");
         }
+    }
+
+    @Test
+    void a_replica_that_keeps_failing_is_ejected_and_gets_no_more_traffic() throws Exception {
+        Upstreams.POOL_A.always(Behaviour.status(503, null));
+        for (int i = 0; i < 60 && !ejected("eject-a"); i++) {
+            assertThat(post("/v1/chat/completions", chat("eject-model", false)).statusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(ejected("eject-a")).isTrue();
+        assertThat(Upstreams.POOL_A.calls())
+                .as("three consecutive failures eject it")
+                .hasSize(3);
+        int callsWhenEjected = Upstreams.POOL_A.calls().size();
+
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> r = post("/v1/chat/completions", chat("eject-model", false));
+            assertThat(r.headers().firstValue("x-ponte-backend")).hasValue("eject-b");
+            assertThat(r.headers().firstValue("x-ponte-attempts")).hasValue("1");
+        }
+
+        assertThat(Upstreams.POOL_A.calls()).as("no attempt while ejected").hasSize(callsWhenEjected);
+    }
+
+    private boolean ejected(String backend) {
+        return registry.replica(backend).orElseThrow().outlier().ejected(System.nanoTime());
     }
 
     @Test

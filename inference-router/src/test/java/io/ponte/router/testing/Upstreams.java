@@ -35,6 +35,9 @@ public final class Upstreams implements QuarkusTestResourceLifecycleManager {
         backend(c, "solo", SOLO.openAiUrl(), "solo-model,quick-model");
         backend(c, "pool-a", POOL_A.openAiUrl(), "pool-model");
         backend(c, "pool-b", POOL_B.openAiUrl(), "pool-model");
+        // the same two servers again, as the replicas of a model only the ejection test uses
+        backend(c, "eject-a", POOL_A.openAiUrl(), "eject-model");
+        backend(c, "eject-b", POOL_B.openAiUrl(), "eject-model");
         backend(c, "alive", ALIVE.openAiUrl(), "flaky-model");
         backend(c, "dead", "http://127.0.0.1:" + closedPort() + "/v1", "flaky-model");
         backend(c, "tensors", V2.rootUrl(), "tensor-model");
