@@ -91,31 +91,4 @@ public record ChatCompletionRequest(
                 logitBias,
                 extra);
     }
-
-    /** This request with other stream options, such as forcing {@code include_usage} upstream. */
-    public ChatCompletionRequest withStreamOptions(StreamOptions newStreamOptions) {
-        return new ChatCompletionRequest(
-                model,
-                messages,
-                tools,
-                toolChoice,
-                parallelToolCalls,
-                responseFormat,
-                stream,
-                newStreamOptions,
-                maxTokens,
-                maxCompletionTokens,
-                temperature,
-                topP,
-                n,
-                stop,
-                seed,
-                user,
-                logprobs,
-                topLogprobs,
-                presencePenalty,
-                frequencyPenalty,
-                logitBias,
-                extra);
-    }
 }

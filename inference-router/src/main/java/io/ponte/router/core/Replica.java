@@ -9,16 +9,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Replica {
 
     private final BackendSpec spec;
+    private final Address address;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final OutlierState outlier = new OutlierState();
     private volatile boolean probeReady = true;
 
     public Replica(BackendSpec spec) {
         this.spec = spec;
+        this.address = Address.of(spec.baseUrl());
     }
 
     public BackendSpec spec() {
         return spec;
+    }
+
+    /** The base URL, taken apart. */
+    public Address address() {
+        return address;
     }
 
     public String name() {

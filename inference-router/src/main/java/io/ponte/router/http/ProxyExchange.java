@@ -282,11 +282,9 @@ final class ProxyExchange {
     }
 
     private void putPonteHeaders(long now) {
-        response.putHeader("x-request-id", requestId);
-        response.putHeader("x-ponte-backend", replica == null ? "none" : replica.name());
-        response.putHeader("x-ponte-attempts", Integer.toString(attempts));
         long overhead = overheadNanos + (relayStartNanos > 0 ? now - relayStartNanos : 0);
-        response.putHeader("x-ponte-overhead-us", Long.toString(overhead / 1000));
+        Responses.ponteHeaders(
+                response, requestId, replica == null ? "none" : replica.name(), attempts, overhead / 1000);
     }
 
     private void attemptFailed(Failure failure) {

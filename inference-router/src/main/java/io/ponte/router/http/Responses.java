@@ -16,21 +16,22 @@ final class Responses {
         }
         response.setStatusCode(error.status());
         response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-        ponteHeaders(response, requestId, 0);
+        ponteHeaders(response, requestId, "none", 0, 0);
         response.end(error.body(mapper, style));
     }
 
     static void json(HttpServerResponse response, String json, String requestId) {
         response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-        ponteHeaders(response, requestId, 0);
+        ponteHeaders(response, requestId, "none", 0, 0);
         response.end(json);
     }
 
-    /** The headers of an answer that reached no backend. */
-    static void ponteHeaders(HttpServerResponse response, String requestId, int attempts) {
+    /** The headers every answer carries; {@code backend} is {@code none} when no backend was reached. */
+    static void ponteHeaders(
+            HttpServerResponse response, String requestId, String backend, int attempts, long overheadMicros) {
         response.putHeader("x-request-id", requestId);
-        response.putHeader("x-ponte-backend", "none");
+        response.putHeader("x-ponte-backend", backend);
         response.putHeader("x-ponte-attempts", Integer.toString(attempts));
-        response.putHeader("x-ponte-overhead-us", "0");
+        response.putHeader("x-ponte-overhead-us", Long.toString(overheadMicros));
     }
 }

@@ -1,5 +1,6 @@
 package io.ponte.router.http;
 
+import io.ponte.router.core.Address;
 import io.ponte.router.core.Replica;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,7 +14,6 @@ import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,19 +57,13 @@ class UpstreamClient {
 
     /** Opens a request to {@code replica}'s base URL + {@code path}; connect bounded by {@code connectTimeout}. */
     Future<HttpClientRequest> open(Replica replica, HttpMethod method, String path, Duration connectTimeout) {
-        URI base = replica.spec().baseUrl();
-        boolean tls = "https".equalsIgnoreCase(base.getScheme());
-        int port = base.getPort() > 0 ? base.getPort() : (tls ? 443 : 80);
-        String basePath = base.getRawPath() == null ? "" : base.getRawPath();
-        if (basePath.endsWith("/")) {
-            basePath = basePath.substring(0, basePath.length() - 1);
-        }
+        Address address = replica.address();
         RequestOptions options = new RequestOptions()
                 .setMethod(method)
-                .setHost(base.getHost())
-                .setPort(port)
-                .setSsl(tls)
-                .setURI(basePath + path)
+                .setHost(address.host())
+                .setPort(address.port())
+                .setSsl(address.tls())
+                .setURI(address.basePath() + path)
                 .setConnectTimeout(connectTimeout.toMillis());
         return perThread.get().request(options);
     }
