@@ -16,12 +16,15 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** A client that hangs up cancels its upstream request within 50 ms, whatever the phase. */
+/**
+ * A client that hangs up cancels its upstream request promptly, whatever the phase. The target is 50 ms; the bound
+ * here is looser because CI machines are shared and noisy, and a broken cancel shows as seconds, not milliseconds.
+ */
 @QuarkusTest
 @QuarkusTestResource(Upstreams.class)
 class CancellationTest extends RouterTestBase {
 
-    private static final Duration BUDGET = Duration.ofMillis(50);
+    private static final Duration BUDGET = Duration.ofMillis(250);
 
     @Inject
     BackendRegistry registry;

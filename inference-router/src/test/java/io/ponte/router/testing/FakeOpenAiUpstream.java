@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +152,7 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
                 Behaviour behaviour = b != null ? b : standing;
                 var answering = threads.submit(() -> answer(request, behaviour, out, socket));
                 in.mark(1);
-                int next = in.read();
+                int next = readOrReset(in);
                 if (next < 0) {
                     if (!socket.isClosed()) {
                         request.peerClosed(System.nanoTime());
@@ -164,6 +165,18 @@ public final class FakeOpenAiUpstream implements AutoCloseable {
             }
         } catch (Exception e) {
             // connection gone
+        }
+    }
+
+    /**
+     * The next byte, or -1 when the peer closed: a close that finds unread bytes in the kernel buffer goes out as
+     * a TCP reset rather than a FIN, and that is a hang-up too.
+     */
+    private static int readOrReset(InputStream in) throws IOException {
+        try {
+            return in.read();
+        } catch (SocketException e) {
+            return -1;
         }
     }
 
