@@ -16,7 +16,9 @@ CREATE TABLE entity (
     custom_props JSONB   NOT NULL DEFAULT '{}'
 );
 
-CREATE UNIQUE INDEX entity_name_in_parent ON entity (family, COALESCE(parent_id, 0), name) WHERE name IS NOT NULL;
+-- Metric history rows repeat their metric's name once per step: they are the one family without unique names.
+CREATE UNIQUE INDEX entity_name_in_parent ON entity (family, COALESCE(parent_id, 0), name)
+    WHERE name IS NOT NULL AND family <> 'metric-history';
 CREATE UNIQUE INDEX entity_external_id ON entity (family, external_id) WHERE external_id IS NOT NULL;
 CREATE INDEX entity_by_kind ON entity (kind, id);
 CREATE INDEX entity_by_kind_created ON entity (kind, create_time, id);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -41,7 +40,7 @@ public final class PostgresService {
         }
         String name =
                 "ponte_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = DriverManager.getConnection(server.url("postgres"), server.user(), server.password());
+        try (Connection c = connect(server.url("postgres"), server.user(), server.password());
                 Statement s = c.createStatement()) {
             // The name is generated above from hex digits only: nothing from outside reaches this statement.
             s.execute("CREATE DATABASE " + name);
@@ -49,6 +48,22 @@ public final class PostgresService {
             throw new IllegalStateException("cannot create a test database on " + server.url("postgres"), e);
         }
         return new Database(server.url(name), server.user(), server.password());
+    }
+
+    /**
+     * A connection through the PostgreSQL driver itself: {@link java.sql.DriverManager} only sees drivers of the
+     * caller's class loader, which is not the test's after a Quarkus test has run in the same JVM.
+     */
+    public static Connection connect(String jdbcUrl, String user, String password) throws SQLException {
+        var props = new java.util.Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        return new org.postgresql.Driver().connect(jdbcUrl, props);
+    }
+
+    /** A connection to a database {@link #freshDatabase()} made. */
+    public static Connection connect(Database db) throws SQLException {
+        return connect(db.jdbcUrl(), db.user(), db.password());
     }
 
     private static Server resolve() {

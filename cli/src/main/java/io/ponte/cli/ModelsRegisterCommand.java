@@ -1,0 +1,95 @@
+package io.ponte.cli;
+
+import io.ponte.cli.registry.ModelRegistry;
+import io.ponte.cli.registry.Registration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "register",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Registers a model version and its artifact.",
+            "Registers a version of a model with one model artifact at URI, creating the registered "
+                    + "model first when the registry has none by that name, and prints the ids created."
+        })
+final class ModelsRegisterCommand implements Callable<Integer> {
+    @ParentCommand
+    ModelsCommand models;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The registered model's name.")
+    String name;
+
+    @Option(names = "--version", required = true, paramLabel = "V", description = "The new version's name.")
+    String version;
+
+    @Option(
+            names = "--uri",
+            required = true,
+            paramLabel = "URI",
+            description = "Where the model's files are, e.g. s3://models/llama/1 or pvc://models/llama.")
+    String uri;
+
+    @Option(names = "--format", paramLabel = "NAME", description = "The model format, e.g. onnx, pytorch, vllm.")
+    String format;
+
+    @Option(names = "--format-version", paramLabel = "V", description = "The model format's version.")
+    String formatVersion;
+
+    @Option(names = "--author", paramLabel = "A", description = "Who made this version.")
+    String author;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "What this version is.")
+    String description;
+
+    @Option(
+            names = "--property",
+            paramLabel = "KEY=VALUE",
+            description = "A custom property of the version; repeatable. Whole numbers are stored as ints, "
+                    + "other numbers as doubles, true/false as bools, the rest as strings.")
+    Map<String, String> properties = new LinkedHashMap<>();
+
+    // picocli's --version option comes from mixinStandardHelpOptions; this command's --version is
+    // the model version, so the standard -V alone prints ponte's version here.
+
+    @Override
+    public Integer call() {
+        Registration.Registered registered = models.registry()
+                .register(new Registration(
+                        name,
+                        version,
+                        uri,
+                        Optional.ofNullable(format),
+                        Optional.ofNullable(formatVersion),
+                        Optional.ofNullable(author),
+                        Optional.ofNullable(description),
+                        properties));
+        if (models.json()) {
+            ModelsCommand.printJson(spec, registered.toJson());
+            return 0;
+        }
+        new Table()
+                .row(
+                        "registered model",
+                        registered.model().text("name", name),
+                        "id " + ModelRegistry.id(registered.model()) + (registered.modelCreated() ? " (new)" : ""))
+                .row("model version", registered.version().text("name", version), "id " + ModelRegistry.id(registered.version()))
+                .row(
+                        "model artifact",
+                        registered.artifact().text("name", "-"),
+                        "id " + ModelRegistry.id(registered.artifact()))
+                .print(spec.commandLine().getOut());
+        return 0;
+    }
+}

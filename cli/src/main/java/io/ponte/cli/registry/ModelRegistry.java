@@ -1,0 +1,145 @@
+package io.ponte.cli.registry;
+
+import static io.ponte.cli.registry.RegistryClient.query;
+import static io.ponte.cli.registry.RegistryClient.segment;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * What {@code ponte models} asks of the registry: Kubeflow Model Registry calls under
+ * {@value #KUBEFLOW} and Ponte's aliases and deployments under {@value #PONTE}.
+ */
+public final class ModelRegistry {
+    static final String KUBEFLOW = "/api/model_registry/v1alpha3";
+    static final String PONTE = "/api/ponte/v1";
+
+    private final RegistryClient http;
+
+    public ModelRegistry(RegistryClient http) {
+        this.http = http;
+    }
+
+    /**
+     * Registered models, following {@code nextPageToken} until the last page or {@code limit} items;
+     * the page size is {@code limit} unless given.
+     */
+    public Listing models(Optional<String> filter, OptionalInt pageSize, OptionalInt limit) {
+        Map<String, String> query = new LinkedHashMap<>();
+        filter.ifPresent(f -> query.put("filterQuery", f));
+        (pageSize.isPresent() ? pageSize : limit).ifPresent(n -> query.put("pageSize", Integer.toString(n)));
+        return pages(KUBEFLOW + "/registered_models", query, limit);
+    }
+
+    /** The registered model named {@code name}; the registry's 404 when there is none. */
+    public JsonObject model(String name) {
+        return http.get(KUBEFLOW + "/registered_model" + query(params("name", name)));
+    }
+
+    /** All versions of a registered model. */
+    public List<JsonObject> versions(String modelId) {
+        return pages(KUBEFLOW + "/registered_models/" + segment(modelId) + "/versions", Map.of(), OptionalInt.empty())
+                .items();
+    }
+
+    /** The version of a registered model named {@code name}. */
+    public JsonObject version(String modelId, String name) {
+        return http.get(KUBEFLOW + "/model_version" + query(params("name", name, "parentResourceId", modelId)));
+    }
+
+    /** A registered model's aliases: alias → model version id. */
+    public Map<String, String> aliases(String modelId) {
+        JsonObject answer = http.get(aliasesPath(modelId));
+        Map<String, String> aliases = new LinkedHashMap<>();
+        answer.object("aliases")
+                .ifPresent(a -> a.fields().keySet().forEach(k -> a.text(k).ifPresent(v -> aliases.put(k, v))));
+        return aliases;
+    }
+
+    /** The model version an alias points to. */
+    public JsonObject aliasedVersion(String modelId, String alias) {
+        return http.get(aliasesPath(modelId) + "/" + segment(alias));
+    }
+
+    /** Points {@code alias} at a version; the registry's answer, possibly empty. */
+    public JsonObject setAlias(String modelId, String alias, String versionId) {
+        return http.put(aliasesPath(modelId) + "/" + segment(alias), Map.of("modelVersionId", versionId));
+    }
+
+    public void deleteAlias(String modelId, String alias) {
+        http.delete(aliasesPath(modelId) + "/" + segment(alias));
+    }
+
+    /**
+     * Creates the version and its artifact, and the registered model first when the registry has
+     * none by that name.
+     */
+    public Registration.Registered register(Registration registration) {
+        Optional<JsonObject> existing =
+                http.find(KUBEFLOW + "/registered_model" + query(params("name", registration.model())));
+        JsonObject model = existing.orElseGet(
+                () -> http.post(KUBEFLOW + "/registered_models", Map.of("name", registration.model())));
+        String modelId = id(model);
+        JsonObject version = http.post(
+                KUBEFLOW + "/registered_models/" + segment(modelId) + "/versions", registration.versionBody(modelId));
+        JsonObject artifact = http.post(
+                KUBEFLOW + "/model_versions/" + segment(id(version)) + "/artifacts", registration.artifactBody());
+        return new Registration.Registered(model, existing.isEmpty(), version, artifact);
+    }
+
+    /** Deploys a model version; the answer holds {@code inferenceService} and {@code kserve}. */
+    public JsonObject deploy(String versionId, Deployment deployment) {
+        return http.post(PONTE + "/model_versions/" + segment(versionId) + "/deploy", deployment.body());
+    }
+
+    /** Asks for an InferenceService to be undeployed; the answer is the InferenceService. */
+    public JsonObject undeploy(String inferenceServiceId) {
+        return http.post(PONTE + "/inference_services/" + segment(inferenceServiceId) + "/undeploy", null);
+    }
+
+    /** The {@code id} of an entity the registry returned. */
+    public static String id(JsonObject entity) {
+        return entity.text("id")
+                .orElseThrow(() -> RegistryException.failed("the registry's answer has no id: " + Json.write(entity), null));
+    }
+
+    private static Map<String, String> params(String... namesAndValues) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return params;
+    }
+
+    private static String aliasesPath(String modelId) {
+        return PONTE + "/registered_models/" + segment(modelId) + "/aliases";
+    }
+
+    private Listing pages(String path, Map<String, String> query, OptionalInt limit) {
+        List<JsonObject> items = new ArrayList<>();
+        Set<String> tokens = new HashSet<>();
+        String token = "";
+        do {
+            Map<String, String> pageQuery = new LinkedHashMap<>(query);
+            if (!token.isEmpty()) {
+                pageQuery.put("nextPageToken", token);
+            }
+            JsonObject page = http.get(path + query(pageQuery));
+            items.addAll(page.objects("items"));
+            token = page.text("nextPageToken", "");
+            if (!token.isEmpty() && !tokens.add(token)) {
+                throw RegistryException.failed("the registry sent page token " + token + " twice for " + path, null);
+            }
+        } while (!token.isEmpty() && (limit.isEmpty() || items.size() < limit.getAsInt()));
+        if (limit.isPresent() && items.size() > limit.getAsInt()) {
+            return new Listing(items.subList(0, limit.getAsInt()), true);
+        }
+        return new Listing(items, !token.isEmpty());
+    }
+}

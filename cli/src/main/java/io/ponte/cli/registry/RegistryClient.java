@@ -1,0 +1,137 @@
+package io.ponte.cli.registry;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * JSON over HTTP to one registry: every call has a deadline, carries the bearer token when there is
+ * one, and turns a non-2xx answer or a failed connection into a {@link RegistryException}.
+ */
+public final class RegistryClient {
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI base;
+    private final Optional<String> token;
+    private final HttpClient client;
+
+    /**
+     * @param base the registry's address, e.g. {@code http://127.0.0.1:8081}; paths are appended to it
+     * @param token sent as {@code Authorization: Bearer <token>} when present
+     */
+    public RegistryClient(URI base, Optional<String> token) {
+        String text = base.toString();
+        this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        this.token = token.filter(t -> !t.isBlank());
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    JsonObject get(String path) {
+        return send("GET", path, null, false).orElseThrow();
+    }
+
+    /** The object at {@code path}, or empty when the registry answers 404. */
+    Optional<JsonObject> find(String path) {
+        return send("GET", path, null, true);
+    }
+
+    JsonObject post(String path, Object body) {
+        return send("POST", path, body, false).orElseThrow();
+    }
+
+    JsonObject put(String path, Object body) {
+        return send("PUT", path, body, false).orElseThrow();
+    }
+
+    void delete(String path) {
+        send("DELETE", path, null, false);
+    }
+
+    /** {@code value} encoded for use as one path segment. */
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** {@code ?k=v&...} of the given parameters in order, or "" when there are none. */
+    static String query(Map<String, String> parameters) {
+        return parameters.isEmpty()
+                ? ""
+                : parameters.entrySet().stream()
+                        .map(e -> segment(e.getKey()) + "=" + segment(e.getValue()))
+                        .collect(Collectors.joining("&", "?", ""));
+    }
+
+    /** The answer's object ({@link JsonObject#EMPTY} for an empty body), or empty for a 404 when allowed. */
+    private Optional<JsonObject> send(String method, String path, Object body, boolean absentOn404) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json, application/problem+json");
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response = exchange(request.build(), method, path);
+        int status = response.statusCode();
+        if (status == 404 && absentOn404) {
+            return Optional.empty();
+        }
+        if (status < 200 || status > 299) {
+            RegistryException error = RegistryException.answer(status, method, path, response.body());
+            throw status == 401 && token.isEmpty() ? error.withHint("set PONTE_REGISTRY_TOKEN") : error;
+        }
+        if (response.body().isBlank()) {
+            return Optional.of(JsonObject.EMPTY);
+        }
+        try {
+            return Optional.of(JsonObject.parse(response.body()));
+        } catch (IllegalArgumentException e) {
+            throw RegistryException.failed(
+                    "the registry's answer to " + method + " " + path + " is not a JSON object: " + e.getMessage(), e);
+        }
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request, String method, String path) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpConnectTimeoutException e) {
+            throw RegistryException.unreachable(base, "no connection within " + CONNECT_TIMEOUT.toSeconds() + " s", e);
+        } catch (HttpTimeoutException e) {
+            throw RegistryException.failed(
+                    "the model registry at " + base + " did not answer " + method + " " + path + " within "
+                            + REQUEST_TIMEOUT.toSeconds() + " s",
+                    e);
+        } catch (ConnectException e) {
+            String why = e.getCause() instanceof UnresolvedAddressException ? "unknown host" : "connection refused";
+            throw RegistryException.unreachable(base, why, e);
+        } catch (IOException e) {
+            throw RegistryException.failed(
+                    "talking to the model registry at " + base + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw RegistryException.failed("interrupted while waiting for the model registry", e);
+        }
+    }
+}

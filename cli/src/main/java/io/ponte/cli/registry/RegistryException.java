@@ -1,0 +1,64 @@
+package io.ponte.cli.registry;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The registry could not do what was asked, or could not be reached. Its message is meant for
+ * people and is printed as {@code error: <message>}; it never holds the bearer token.
+ */
+public final class RegistryException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** Status of the error answer; 0 when there was no answer. */
+    private final int status;
+
+    private RegistryException(String message, int status, Throwable cause) {
+        super(message, cause);
+        this.status = status;
+    }
+
+    /**
+     * An error answer: its {@code detail} (else the Kubeflow {@code message}) and the {@code field}
+     * it names, or its status and request when the body is not such a problem.
+     */
+    static RegistryException answer(int status, String method, String path, String body) {
+        Optional<JsonObject> problem = problem(body);
+        String detail = problem.flatMap(p -> p.text("detail").or(() -> p.text("message")))
+                .filter(s -> !s.isBlank())
+                .orElse("the registry answered HTTP " + status + " to " + method + " " + path);
+        String field = problem.flatMap(p -> p.text("field")).map(f -> " (field: " + f + ")").orElse("");
+        return new RegistryException(detail + field, status, null);
+    }
+
+    /** Nothing listens at {@code base}, or it cannot be resolved or reached in time. */
+    static RegistryException unreachable(URI base, String why, Throwable cause) {
+        return new RegistryException(
+                "the model registry is not reachable at " + base + " (" + why + "). "
+                        + "`ponte up` starts it; --registry URL or PONTE_REGISTRY_URL points elsewhere.",
+                0,
+                cause);
+    }
+
+    /** The exchange failed some other way: a deadline passed, the answer was not JSON. */
+    static RegistryException failed(String message, Throwable cause) {
+        return new RegistryException(message, 0, cause);
+    }
+
+    /** With {@code hint} appended to the message. */
+    RegistryException withHint(String hint) {
+        return new RegistryException(getMessage() + "; " + hint, status, getCause());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    private static Optional<JsonObject> problem(String body) {
+        try {
+            return Optional.of(JsonObject.parse(body));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

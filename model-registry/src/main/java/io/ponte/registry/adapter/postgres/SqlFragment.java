@@ -1,0 +1,17 @@
+package io.ponte.registry.adapter.postgres;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A piece of SQL with {@code ?} placeholders and the values to bind to them, in order, with
+ * {@link java.sql.PreparedStatement#setObject(int, Object)}. Values are {@code String}, {@code Long}, {@code Double},
+ * {@code Boolean} or {@code BigDecimal}; JSON values are {@code String}s that the SQL casts with {@code ?::jsonb}.
+ */
+public record SqlFragment(String sql, List<Object> params) {
+
+    public SqlFragment {
+        Objects.requireNonNull(sql, "sql");
+        params = List.copyOf(params);
+    }
+}

@@ -1,0 +1,26 @@
+package io.ponte.registry.api;
+
+import io.ponte.registry.spi.EntityStore;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready when the database answers. */
+@Readiness
+@Singleton
+class StorageHealth implements HealthCheck {
+
+    private final EntityStore store;
+
+    StorageHealth(EntityStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("registry-database")
+                .status(store.healthy())
+                .build();
+    }
+}
