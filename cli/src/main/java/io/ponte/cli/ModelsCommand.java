@@ -47,14 +47,11 @@ final class ModelsCommand implements Callable<Integer> {
             names = "--registry",
             paramLabel = "URL",
             scope = ScopeType.INHERIT,
-            description = "The model registry's address (default: $" + REGISTRY_VARIABLE + ", else "
-                    + DEFAULT_REGISTRY + ").")
+            description = "The model registry's address (default: $" + REGISTRY_VARIABLE + ", else " + DEFAULT_REGISTRY
+                    + ").")
     String registry;
 
-    @Option(
-            names = "--json",
-            scope = ScopeType.INHERIT,
-            description = "Print the registry's JSON instead of a table.")
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print the registry's JSON instead of a table.")
     boolean json;
 
     @Override

@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "register",
-        mixinStandardHelpOptions = true,
         description = {
             "Registers a model version and its artifact.",
             "Registers a version of a model with one model artifact at URI, creating the registered "
@@ -28,6 +27,13 @@ final class ModelsRegisterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    // Not mixinStandardHelpOptions: its --version would clash with the model version's.
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help message and exit.")
+    boolean help;
+
     @Parameters(index = "0", paramLabel = "NAME", description = "The registered model's name.")
     String name;
 
@@ -38,7 +44,7 @@ final class ModelsRegisterCommand implements Callable<Integer> {
             names = "--uri",
             required = true,
             paramLabel = "URI",
-            description = "Where the model's files are, e.g. s3://models/llama/1 or pvc://models/llama.")
+            description = "Where the model's files are: an s3://, pvc:// or https:// URI.")
     String uri;
 
     @Option(names = "--format", paramLabel = "NAME", description = "The model format, e.g. onnx, pytorch, vllm.")
@@ -59,9 +65,6 @@ final class ModelsRegisterCommand implements Callable<Integer> {
             description = "A custom property of the version; repeatable. Whole numbers are stored as ints, "
                     + "other numbers as doubles, true/false as bools, the rest as strings.")
     Map<String, String> properties = new LinkedHashMap<>();
-
-    // picocli's --version option comes from mixinStandardHelpOptions; this command's --version is
-    // the model version, so the standard -V alone prints ponte's version here.
 
     @Override
     public Integer call() {
@@ -84,7 +87,10 @@ final class ModelsRegisterCommand implements Callable<Integer> {
                         "registered model",
                         registered.model().text("name", name),
                         "id " + ModelRegistry.id(registered.model()) + (registered.modelCreated() ? " (new)" : ""))
-                .row("model version", registered.version().text("name", version), "id " + ModelRegistry.id(registered.version()))
+                .row(
+                        "model version",
+                        registered.version().text("name", version),
+                        "id " + ModelRegistry.id(registered.version()))
                 .row(
                         "model artifact",
                         registered.artifact().text("name", "-"),

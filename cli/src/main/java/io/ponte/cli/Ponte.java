@@ -1,5 +1,6 @@
 package io.ponte.cli;
 
+import io.ponte.cli.registry.RegistryException;
 import io.ponte.cli.stack.ProcessSupervisor;
 import io.ponte.cli.stack.ServiceSpec;
 import io.ponte.cli.stack.StackException;
@@ -16,12 +17,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The {@code ponte} command. Exit codes: 0 done, 1 the stack could not do it, 2 bad usage. */
+/**
+ * The {@code ponte} command. Exit codes: 0 done, 1 the stack or the model registry could not do it,
+ * 2 bad usage.
+ */
 @Command(
         name = "ponte",
         mixinStandardHelpOptions = true,
         versionProvider = Ponte.Version.class,
-        description = "Starts, stops and inspects Ponte's standalone stack on this machine.",
+        description = "Starts, stops and inspects Ponte's standalone stack on this machine, "
+                + "and manages models in its model registry.",
         footer = {
             "",
             "The ./ponte launcher in the repository adds: test (the whole test suite, ./mvnw -B verify) "
@@ -32,6 +37,7 @@ import picocli.CommandLine.Spec;
             DownCommand.class,
             StatusCommand.class,
             LogsCommand.class,
+            ModelsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Ponte implements Callable<Integer> {
@@ -76,6 +82,10 @@ public final class Ponte implements Callable<Integer> {
         if (e instanceof StackException stack) {
             command.getErr().println("ponte: " + stack.getMessage());
             return stack.exitCode();
+        }
+        if (e instanceof RegistryException registry) {
+            command.getErr().println("error: " + registry.getMessage());
+            return 1;
         }
         if (e instanceof UncheckedIOException io) {
             command.getErr().println("ponte: " + io.getMessage());

@@ -43,7 +43,9 @@ public final class Json {
             case Double d when !Double.isFinite(d) -> throw new IllegalArgumentException("not a JSON number: " + d);
             case Float f when !Float.isFinite(f) -> throw new IllegalArgumentException("not a JSON number: " + f);
             case Number n -> out.append(n);
-            default -> throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
+            default ->
+                throw new IllegalArgumentException(
+                        "no JSON form for " + value.getClass().getName());
         }
     }
 

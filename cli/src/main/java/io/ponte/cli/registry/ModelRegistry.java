@@ -53,9 +53,12 @@ public final class ModelRegistry {
         return http.get(KUBEFLOW + "/model_version" + query(params("name", name, "parentResourceId", modelId)));
     }
 
-    /** A registered model's aliases: alias → model version id. */
+    /**
+     * A registered model's aliases: alias → model version id; none when the registry answers 404, as
+     * a Kubeflow registry without Ponte's extensions does.
+     */
     public Map<String, String> aliases(String modelId) {
-        JsonObject answer = http.get(aliasesPath(modelId));
+        JsonObject answer = http.find(aliasesPath(modelId)).orElse(JsonObject.EMPTY);
         Map<String, String> aliases = new LinkedHashMap<>();
         answer.object("aliases")
                 .ifPresent(a -> a.fields().keySet().forEach(k -> a.text(k).ifPresent(v -> aliases.put(k, v))));
@@ -106,7 +109,8 @@ public final class ModelRegistry {
     /** The {@code id} of an entity the registry returned. */
     public static String id(JsonObject entity) {
         return entity.text("id")
-                .orElseThrow(() -> RegistryException.failed("the registry's answer has no id: " + Json.write(entity), null));
+                .orElseThrow(
+                        () -> RegistryException.failed("the registry's answer has no id: " + Json.write(entity), null));
     }
 
     private static Map<String, String> params(String... namesAndValues) {

@@ -42,10 +42,6 @@ public final class RegistryClient {
                 .build();
     }
 
-    public URI base() {
-        return base;
-    }
-
     JsonObject get(String path) {
         return send("GET", path, null, false).orElseThrow();
     }
@@ -124,8 +120,7 @@ public final class RegistryClient {
                             + REQUEST_TIMEOUT.toSeconds() + " s",
                     e);
         } catch (ConnectException e) {
-            String why = e.getCause() instanceof UnresolvedAddressException ? "unknown host" : "connection refused";
-            throw RegistryException.unreachable(base, why, e);
+            throw RegistryException.unreachable(base, unresolved(e) ? "unknown host" : "connection refused", e);
         } catch (IOException e) {
             throw RegistryException.failed(
                     "talking to the model registry at " + base + " failed: " + e.getMessage(), e);
@@ -133,5 +128,14 @@ public final class RegistryClient {
             Thread.currentThread().interrupt();
             throw RegistryException.failed("interrupted while waiting for the model registry", e);
         }
+    }
+
+    private static boolean unresolved(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -10,12 +10,8 @@ import java.util.Optional;
 public final class RegistryException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** Status of the error answer; 0 when there was no answer. */
-    private final int status;
-
-    private RegistryException(String message, int status, Throwable cause) {
+    private RegistryException(String message, Throwable cause) {
         super(message, cause);
-        this.status = status;
     }
 
     /**
@@ -27,8 +23,10 @@ public final class RegistryException extends RuntimeException {
         String detail = problem.flatMap(p -> p.text("detail").or(() -> p.text("message")))
                 .filter(s -> !s.isBlank())
                 .orElse("the registry answered HTTP " + status + " to " + method + " " + path);
-        String field = problem.flatMap(p -> p.text("field")).map(f -> " (field: " + f + ")").orElse("");
-        return new RegistryException(detail + field, status, null);
+        String field = problem.flatMap(p -> p.text("field"))
+                .map(f -> " (field: " + f + ")")
+                .orElse("");
+        return new RegistryException(detail + field, null);
     }
 
     /** Nothing listens at {@code base}, or it cannot be resolved or reached in time. */
@@ -36,22 +34,17 @@ public final class RegistryException extends RuntimeException {
         return new RegistryException(
                 "the model registry is not reachable at " + base + " (" + why + "). "
                         + "`ponte up` starts it; --registry URL or PONTE_REGISTRY_URL points elsewhere.",
-                0,
                 cause);
     }
 
     /** The exchange failed some other way: a deadline passed, the answer was not JSON. */
     static RegistryException failed(String message, Throwable cause) {
-        return new RegistryException(message, 0, cause);
+        return new RegistryException(message, cause);
     }
 
     /** With {@code hint} appended to the message. */
     RegistryException withHint(String hint) {
-        return new RegistryException(getMessage() + "; " + hint, status, getCause());
-    }
-
-    public int status() {
-        return status;
+        return new RegistryException(getMessage() + "; " + hint, getCause());
     }
 
     private static Optional<JsonObject> problem(String body) {

@@ -50,7 +50,7 @@ final class KindCatalog implements FieldCatalog {
                 return Optional.of(typed(field.get()));
             }
         }
-        if (kinds.stream().anyMatch(Kind::isArtifact)
+        if (kinds.stream().anyMatch(k -> k.isArtifact() || k == Kind.METRIC_HISTORY)
                 && ("experimentId".equals(property) || "experimentRunId".equals(property))) {
             return Optional.of(new Column("(e.props->>'" + property + "')::bigint", ColumnType.BIGINT));
         }

@@ -1,0 +1,44 @@
+package io.ponte.cli;
+
+import io.ponte.cli.registry.JsonObject;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "undeploy",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Undeploys an InferenceService.",
+            "Asks the registry to undeploy an InferenceService (the id `ponte models deploy` printed) and "
+                    + "prints its desired state."
+        })
+final class ModelsUndeployCommand implements Callable<Integer> {
+    @ParentCommand
+    ModelsCommand models;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ISVC_ID", description = "The registry's id of the InferenceService.")
+    String id;
+
+    @Override
+    public Integer call() {
+        JsonObject answer = models.registry().undeploy(id);
+        if (models.json()) {
+            ModelsCommand.printJson(spec, answer);
+            return 0;
+        }
+        JsonObject service = answer.object("inferenceService").orElse(answer);
+        String name = service.text("name").map(n -> " (" + n + ")").orElse("");
+        spec.commandLine()
+                .getOut()
+                .println("inference service " + service.text("id", id) + name + ": desired state "
+                        + service.text("desiredState", "-"));
+        return 0;
+    }
+}
