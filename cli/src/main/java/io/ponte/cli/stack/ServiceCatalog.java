@@ -15,8 +15,10 @@ public final class ServiceCatalog {
 
     /** Ponte's stack as {@code ponte up} starts it. */
     public static ServiceCatalog standard() {
-        return new ServiceCatalog(
-                List.of(ServiceSpec.quarkusApp("inference-router", 8080, "PONTE_ROUTER_PORT", "/v1", List.of("api"))));
+        return new ServiceCatalog(List.of(
+                ServiceSpec.quarkusApp(
+                        "model-registry", 8081, "PONTE_REGISTRY_PORT", "/api/model_registry/v1alpha3", List.of("api")),
+                ServiceSpec.quarkusApp("inference-router", 8080, "PONTE_ROUTER_PORT", "/v1", List.of("api"))));
     }
 
     public List<ServiceSpec> services() {

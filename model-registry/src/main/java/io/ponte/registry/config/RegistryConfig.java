@@ -44,8 +44,11 @@ public interface RegistryConfig {
         @Max(200)
         int poolSize();
 
-        /** Where the embedded PostgreSQL keeps its files (used only without {@link #url()}). */
-        @WithDefault(".ponte/data/model-registry/postgres")
+        /**
+         * Where the embedded PostgreSQL keeps its files (used only without {@link #url()}), relative to the working
+         * directory: {@code ponte up} runs the registry in {@code .ponte/data/model-registry}.
+         */
+        @WithDefault("registry-postgres")
         Path embeddedDataDir();
 
         /** The embedded PostgreSQL's port on loopback; 0 picks a free one. */

@@ -41,6 +41,36 @@ public record Entity(
         return node == null || node.isNull() ? Optional.empty() : Optional.of(node.asText());
     }
 
+    public Entity withProps(ObjectNode newProps) {
+        return new Entity(
+                id,
+                kind,
+                parentId,
+                name,
+                externalId,
+                state,
+                createTime,
+                updateTime,
+                revision,
+                newProps,
+                customProperties);
+    }
+
+    public Entity withCustomProperties(ObjectNode newCustomProperties) {
+        return new Entity(
+                id,
+                kind,
+                parentId,
+                name,
+                externalId,
+                state,
+                createTime,
+                updateTime,
+                revision,
+                props,
+                newCustomProperties);
+    }
+
     public Entity withState(String newState) {
         return new Entity(
                 id,

@@ -21,6 +21,7 @@ import org.testcontainers.containers.wait.strategy.Wait;
 public final class PostgresService {
 
     private static Server server;
+    private static final java.util.List<String> created = new java.util.ArrayList<>();
 
     private PostgresService() {}
 
@@ -47,7 +48,24 @@ public final class PostgresService {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + server.url("postgres"), e);
         }
+        if (created.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(PostgresService::dropCreated));
+        }
+        created.add(name);
         return new Database(server.url(name), server.user(), server.password());
+    }
+
+    /** Drops this JVM's test databases when it exits, so runs do not pile them up on a shared server. */
+    private static synchronized void dropCreated() {
+        try (Connection c = connect(server.url("postgres"), server.user(), server.password());
+                Statement s = c.createStatement()) {
+            for (String name : created) {
+                // Names come from freshDatabase(): hex digits after a fixed prefix.
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException e) {
+            // the server may be gone already; the databases are tiny
+        }
     }
 
     /**
