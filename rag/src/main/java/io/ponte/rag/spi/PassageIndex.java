@@ -1,0 +1,46 @@
+package io.ponte.rag.spi;
+
+import io.ponte.rag.core.Passage;
+import io.ponte.rag.core.ScoredPassage;
+import io.ponte.rag.core.SearchFilter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where passages are kept and searched, by keywords (BM25) and by meaning (vectors). The embedded default is a
+ * Lucene index on disk; a server store (OpenSearch, pgvector) implements the same port. Every method is safe to
+ * call from several threads; writes become visible to searches after {@link #commit()}.
+ */
+public interface PassageIndex extends AutoCloseable {
+
+    /** The files of a collection and the content hash each was indexed from. */
+    Map<String, String> fileHashes(String collection);
+
+    /**
+     * Replaces everything indexed for one file with {@code passages} ({@code vectors} in the same order), all or
+     * nothing: a search never sees half of a file's old passages and half of its new ones.
+     */
+    void replaceFile(String collection, String file, String contentHash, List<Passage> passages, List<float[]> vectors);
+
+    /** Removes a file's passages. */
+    void deleteFile(String collection, String file);
+
+    /** The best {@code k} passages for {@code query} by BM25 over the passage text, headings and file path. */
+    List<ScoredPassage> keyword(String collection, String query, int k, SearchFilter filter);
+
+    /** The {@code k} passages nearest to {@code vector} (cosine), by approximate (HNSW) search. */
+    List<ScoredPassage> nearest(String collection, float[] vector, int k, SearchFilter filter);
+
+    /** The collections that hold at least one passage. */
+    Set<String> collections();
+
+    /** Passages in a collection. */
+    long passageCount(String collection);
+
+    /** Makes writes durable and visible. */
+    void commit();
+
+    @Override
+    void close();
+}
