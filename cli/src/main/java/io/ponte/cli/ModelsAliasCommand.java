@@ -1,6 +1,7 @@
 package io.ponte.cli;
 
-import io.ponte.cli.registry.JsonObject;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ponte.cli.registry.ModelRegistry;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,11 +52,11 @@ final class ModelsAliasCommand implements Callable<Integer> {
         }
         ModelRegistry registry = models.registry();
         String modelId = ModelRegistry.id(registry.model(name));
-        JsonObject answer;
+        ObjectNode answer;
         String done;
         if (delete) {
             registry.deleteAlias(modelId, alias);
-            answer = JsonObject.EMPTY;
+            answer = JsonNodeFactory.instance.objectNode();
             done = "alias " + alias + " of " + name + " removed";
         } else {
             String versionId = ModelRegistry.id(registry.version(modelId, version));

@@ -1,8 +1,14 @@
 package io.ponte.cli;
 
-import io.ponte.cli.registry.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.ponte.cli.registry.ModelRegistry;
 import io.ponte.cli.registry.RegistryClient;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
@@ -36,6 +42,15 @@ final class ModelsCommand implements Callable<Integer> {
     static final String DEFAULT_REGISTRY = "http://127.0.0.1:8081";
     static final String REGISTRY_VARIABLE = "PONTE_REGISTRY_URL";
     static final String TOKEN_VARIABLE = "PONTE_REGISTRY_TOKEN";
+
+    /** Two spaces a level, every member and element on its own line, {@code "name": value}. */
+    private static final ObjectWriter PRETTY = new ObjectMapper()
+            .writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                            .withObjectEmptySeparator("")
+                            .withArrayEmptySeparator(""))
+                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
     @ParentCommand
     Ponte ponte;
@@ -90,7 +105,11 @@ final class ModelsCommand implements Callable<Integer> {
 
     /** Prints {@code value} as indented JSON. */
     static void printJson(CommandSpec command, Object value) {
-        command.commandLine().getOut().println(Json.pretty(value));
+        try {
+            command.commandLine().getOut().println(PRETTY.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@code value} when it is positive; a usage error naming {@code option} otherwise. */

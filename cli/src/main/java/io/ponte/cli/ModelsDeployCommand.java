@@ -1,7 +1,10 @@
 package io.ponte.cli;
 
+import static io.ponte.cli.registry.Fields.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ponte.cli.registry.Deployment;
-import io.ponte.cli.registry.JsonObject;
 import io.ponte.cli.registry.ModelRegistry;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -63,11 +66,11 @@ final class ModelsDeployCommand implements Callable<Integer> {
         }
         ModelRegistry registry = models.registry();
         String modelId = ModelRegistry.id(registry.model(name));
-        JsonObject modelVersion = version.startsWith("@")
+        ObjectNode modelVersion = version.startsWith("@")
                 ? registry.aliasedVersion(modelId, version.substring(1))
                 : registry.version(modelId, version);
         String versionId = ModelRegistry.id(modelVersion);
-        JsonObject answer = registry.deploy(
+        ObjectNode answer = registry.deploy(
                 versionId,
                 new Deployment(
                         placement,
@@ -79,14 +82,14 @@ final class ModelsDeployCommand implements Callable<Integer> {
             return 0;
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("deploying " + name + " version " + modelVersion.text("name", version) + " (id " + versionId
+        out.println("deploying " + name + " version " + text(modelVersion, "name", version) + " (id " + versionId
                 + ") to " + placement);
-        JsonObject service = answer.object("inferenceService").orElse(JsonObject.EMPTY);
-        JsonObject kserve = answer.object("kserve").orElse(JsonObject.EMPTY);
-        out.println("inference service " + service.text("id", "-")
-                + service.text("name").map(n -> " (" + n + ")").orElse("")
-                + ": desired state " + service.text("desiredState", "-"));
-        out.println("kserve InferenceService " + kserve.text("namespace", "-") + "/" + kserve.text("name", "-"));
+        JsonNode service = answer.path("inferenceService");
+        JsonNode kserve = answer.path("kserve");
+        out.println("inference service " + text(service, "id", "-")
+                + text(service, "name").map(n -> " (" + n + ")").orElse("")
+                + ": desired state " + text(service, "desiredState", "-"));
+        out.println("kserve InferenceService " + text(kserve, "namespace", "-") + "/" + text(kserve, "name", "-"));
         return 0;
     }
 }

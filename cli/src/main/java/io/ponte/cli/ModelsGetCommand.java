@@ -1,6 +1,8 @@
 package io.ponte.cli;
 
-import io.ponte.cli.registry.JsonObject;
+import static io.ponte.cli.registry.Fields.text;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ponte.cli.registry.ModelRegistry;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -35,9 +37,9 @@ final class ModelsGetCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelRegistry registry = models.registry();
-        JsonObject model = registry.model(name);
+        ObjectNode model = registry.model(name);
         String id = ModelRegistry.id(model);
-        List<JsonObject> versions = registry.versions(id);
+        List<ObjectNode> versions = registry.versions(id);
         Map<String, String> aliases = registry.aliases(id);
         if (models.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -49,12 +51,12 @@ final class ModelsGetCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         new Table()
-                .row("NAME", model.text("name", name))
+                .row("NAME", text(model, "name", name))
                 .row("ID", id)
-                .row("STATE", model.text("state", "-"))
-                .row("OWNER", model.text("owner", "-"))
-                .row("DESCRIPTION", model.text("description", "-"))
-                .row("UPDATED", Table.time(model.text("lastUpdateTimeSinceEpoch")))
+                .row("STATE", text(model, "state", "-"))
+                .row("OWNER", text(model, "owner", "-"))
+                .row("DESCRIPTION", text(model, "description", "-"))
+                .row("UPDATED", Table.time(text(model, "lastUpdateTimeSinceEpoch")))
                 .print(out);
         out.println();
         if (versions.isEmpty()) {
@@ -62,13 +64,13 @@ final class ModelsGetCommand implements Callable<Integer> {
             return 0;
         }
         Table table = new Table("ID", "NAME", "STATE", "AUTHOR", "ALIASES");
-        for (JsonObject version : versions) {
-            String versionId = version.text("id", "-");
+        for (ObjectNode version : versions) {
+            String versionId = text(version, "id", "-");
             table.row(
                     versionId,
-                    version.text("name", "-"),
-                    version.text("state", "-"),
-                    version.text("author", "-"),
+                    text(version, "name", "-"),
+                    text(version, "state", "-"),
+                    text(version, "author", "-"),
                     aliasesOf(aliases, versionId));
         }
         table.print(out);

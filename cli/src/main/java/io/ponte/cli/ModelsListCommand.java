@@ -1,6 +1,8 @@
 package io.ponte.cli;
 
-import io.ponte.cli.registry.JsonObject;
+import static io.ponte.cli.registry.Fields.text;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ponte.cli.registry.Listing;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -55,13 +57,13 @@ final class ModelsListCommand implements Callable<Integer> {
             return 0;
         }
         Table table = new Table("ID", "NAME", "STATE", "OWNER", "UPDATED");
-        for (JsonObject model : listing.items()) {
+        for (ObjectNode model : listing.items()) {
             table.row(
-                    model.text("id", "-"),
-                    model.text("name", "-"),
-                    model.text("state", "-"),
-                    model.text("owner", "-"),
-                    Table.time(model.text("lastUpdateTimeSinceEpoch")));
+                    text(model, "id", "-"),
+                    text(model, "name", "-"),
+                    text(model, "state", "-"),
+                    text(model, "owner", "-"),
+                    Table.time(text(model, "lastUpdateTimeSinceEpoch")));
         }
         table.print(out);
         if (listing.more()) {

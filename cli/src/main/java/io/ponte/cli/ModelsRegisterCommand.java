@@ -1,5 +1,7 @@
 package io.ponte.cli;
 
+import static io.ponte.cli.registry.Fields.text;
+
 import io.ponte.cli.registry.ModelRegistry;
 import io.ponte.cli.registry.Registration;
 import java.util.LinkedHashMap;
@@ -85,15 +87,15 @@ final class ModelsRegisterCommand implements Callable<Integer> {
         new Table()
                 .row(
                         "registered model",
-                        registered.model().text("name", name),
+                        text(registered.model(), "name", name),
                         "id " + ModelRegistry.id(registered.model()) + (registered.modelCreated() ? " (new)" : ""))
                 .row(
                         "model version",
-                        registered.version().text("name", version),
+                        text(registered.version(), "name", version),
                         "id " + ModelRegistry.id(registered.version()))
                 .row(
                         "model artifact",
-                        registered.artifact().text("name", "-"),
+                        text(registered.artifact(), "name", "-"),
                         "id " + ModelRegistry.id(registered.artifact()))
                 .print(spec.commandLine().getOut());
         return 0;

@@ -1,6 +1,9 @@
 package io.ponte.cli;
 
-import io.ponte.cli.registry.JsonObject;
+import static io.ponte.cli.registry.Fields.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,17 +31,17 @@ final class ModelsUndeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JsonObject answer = models.registry().undeploy(id);
+        ObjectNode answer = models.registry().undeploy(id);
         if (models.json()) {
             ModelsCommand.printJson(spec, answer);
             return 0;
         }
-        JsonObject service = answer.object("inferenceService").orElse(answer);
-        String name = service.text("name").map(n -> " (" + n + ")").orElse("");
+        JsonNode service = answer.path("inferenceService").isObject() ? answer.path("inferenceService") : answer;
+        String name = text(service, "name").map(n -> " (" + n + ")").orElse("");
         spec.commandLine()
                 .getOut()
-                .println("inference service " + service.text("id", id) + name + ": desired state "
-                        + service.text("desiredState", "-"));
+                .println("inference service " + text(service, "id", id) + name + ": desired state "
+                        + text(service, "desiredState", "-"));
         return 0;
     }
 }

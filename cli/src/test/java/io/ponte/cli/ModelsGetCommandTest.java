@@ -2,7 +2,8 @@ package io.ponte.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ponte.cli.registry.Json;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ponte.cli.testing.FakeRegistry;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,14 +48,13 @@ class ModelsGetCommandTest {
     }
 
     @Test
-    void json_prints_the_model_its_versions_and_aliases_together() {
+    void json_prints_the_model_its_versions_and_aliases_together() throws Exception {
         givenLlamaWithTwoVersions();
 
         TestStack.Result get = ponte("models", "get", "llama", "--json");
 
         assertThat(get.exitCode()).as(get.err()).isZero();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> json = (Map<String, Object>) Json.parse(get.out());
+        Map<String, Object> json = new ObjectMapper().readValue(get.out(), new TypeReference<>() {});
         assertThat(json).containsOnlyKeys("registeredModel", "versions", "aliases");
         assertThat(json.get("aliases")).isEqualTo(Map.of("champion", "12", "latest", "12"));
         assertThat((List<?>) json.get("versions")).hasSize(2);

@@ -2,9 +2,9 @@ package io.ponte.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ponte.cli.registry.Json;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ponte.cli.testing.FakeRegistry;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -68,18 +68,47 @@ class ModelsListCommandTest {
     }
 
     @Test
-    void json_prints_the_models_of_every_page_as_one_list() {
+    void json_prints_the_models_of_every_page_as_one_list() throws Exception {
         registry.answer("GET", MODELS, 200, PAGE_ONE).answer("GET", MODELS, 200, PAGE_TWO);
 
         TestStack.Result list = ponte("models", "list", "--json");
 
         assertThat(list.exitCode()).as(list.err()).isZero();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> json = (Map<String, Object>) Json.parse(list.out());
-        assertThat(json).containsKey("items").containsEntry("size", BigDecimal.valueOf(2));
+        Map<String, Object> json = new ObjectMapper().readValue(list.out(), new TypeReference<>() {});
+        assertThat(json).containsKey("items").containsEntry("size", 2);
         assertThat((List<?>) json.get("items"))
                 .<Object>extracting(item -> ((Map<?, ?>) item).get("name"))
                 .containsExactly("llama", "mistral");
+    }
+
+    @Test
+    void json_is_indented_by_two_spaces_with_every_member_and_element_on_its_own_line() {
+        registry.answer("GET", MODELS, 200, """
+                {"items":[{"id":"1","name":"llama","tags":[],"customProperties":{},
+                           "metrics":{"accuracy":0.93,"epochs":12,"quantized":true,"license":null}}],
+                 "nextPageToken":""}""");
+
+        TestStack.Result list = ponte("models", "list", "--json");
+
+        assertThat(list.exitCode()).as(list.err()).isZero();
+        assertThat(list.out()).isEqualTo("""
+                {
+                  "items": [
+                    {
+                      "id": "1",
+                      "name": "llama",
+                      "tags": [],
+                      "customProperties": {},
+                      "metrics": {
+                        "accuracy": 0.93,
+                        "epochs": 12,
+                        "quantized": true,
+                        "license": null
+                      }
+                    }
+                  ],
+                  "size": 1
+                }""" + System.lineSeparator());
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.ponte.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ponte.cli.testing.FakeRegistry;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -134,8 +133,7 @@ class ModelsRegisterCommandTest {
         assertThat(body.get("customProperties"))
                 .isEqualTo(Map.of(
                         "epochs", Map.of("metadataType", "MetadataIntValue", "int_value", "12"),
-                        "accuracy",
-                                Map.of("metadataType", "MetadataDoubleValue", "double_value", new BigDecimal("0.93")),
+                        "accuracy", Map.of("metadataType", "MetadataDoubleValue", "double_value", 0.93),
                         "quantized", Map.of("metadataType", "MetadataBoolValue", "bool_value", true),
                         "license", Map.of("metadataType", "MetadataStringValue", "string_value", "apache-2.0"),
                         "revision", Map.of("metadataType", "MetadataStringValue", "string_value", "007")));

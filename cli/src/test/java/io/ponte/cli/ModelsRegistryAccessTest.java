@@ -76,6 +76,21 @@ class ModelsRegistryAccessTest {
     }
 
     @Test
+    void an_answer_that_is_not_one_json_object_is_an_error_naming_the_request() {
+        registry.answer("GET", MODELS, 200, "[]").answer("GET", MODELS, 200, EMPTY_PAGE + " {}");
+        Map<String, String> env = Map.of("PONTE_REGISTRY_URL", registry.url());
+
+        TestStack.Result array = ponte(env, "models", "list");
+        TestStack.Result trailing = ponte(env, "models", "list");
+
+        String notAnObject = "error: the registry's answer to GET " + MODELS + " is not a JSON object: ";
+        assertThat(array.exitCode()).isEqualTo(1);
+        assertThat(array.err()).isEqualTo(notAnObject + "expected a JSON object" + System.lineSeparator());
+        assertThat(trailing.exitCode()).isEqualTo(1);
+        assertThat(trailing.err()).startsWith(notAnObject).contains("Trailing token");
+    }
+
+    @Test
     void an_unreachable_registry_is_named_with_how_to_start_it() {
         String nowhere = "http://127.0.0.1:" + FakeServices.freePort();
 

@@ -1,5 +1,6 @@
 package io.ponte.cli.registry;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Map;
  *
  * @param more whether the registry holds more than {@code items}: the limit stopped the listing
  */
-public record Listing(List<JsonObject> items, boolean more) {
+public record Listing(List<ObjectNode> items, boolean more) {
     public Listing {
         items = List.copyOf(items);
     }

@@ -1,8 +1,12 @@
 package io.ponte.cli.registry;
 
+import static io.ponte.cli.registry.Fields.text;
 import static io.ponte.cli.registry.RegistryClient.query;
 import static io.ponte.cli.registry.RegistryClient.segment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,18 +42,18 @@ public final class ModelRegistry {
     }
 
     /** The registered model named {@code name}; the registry's 404 when there is none. */
-    public JsonObject model(String name) {
+    public ObjectNode model(String name) {
         return http.get(KUBEFLOW + "/registered_model" + query(params("name", name)));
     }
 
     /** All versions of a registered model. */
-    public List<JsonObject> versions(String modelId) {
+    public List<ObjectNode> versions(String modelId) {
         return pages(KUBEFLOW + "/registered_models/" + segment(modelId) + "/versions", Map.of(), OptionalInt.empty())
                 .items();
     }
 
     /** The version of a registered model named {@code name}. */
-    public JsonObject version(String modelId, String name) {
+    public ObjectNode version(String modelId, String name) {
         return http.get(KUBEFLOW + "/model_version" + query(params("name", name, "parentResourceId", modelId)));
     }
 
@@ -58,20 +62,21 @@ public final class ModelRegistry {
      * a Kubeflow registry without Ponte's extensions does.
      */
     public Map<String, String> aliases(String modelId) {
-        JsonObject answer = http.find(aliasesPath(modelId)).orElse(JsonObject.EMPTY);
+        JsonNode pointers = http.find(aliasesPath(modelId))
+                .map(answer -> answer.path("aliases"))
+                .orElse(MissingNode.getInstance());
         Map<String, String> aliases = new LinkedHashMap<>();
-        answer.object("aliases")
-                .ifPresent(a -> a.fields().keySet().forEach(k -> a.text(k).ifPresent(v -> aliases.put(k, v))));
+        pointers.properties().forEach(p -> text(pointers, p.getKey()).ifPresent(v -> aliases.put(p.getKey(), v)));
         return aliases;
     }
 
     /** The model version an alias points to. */
-    public JsonObject aliasedVersion(String modelId, String alias) {
+    public ObjectNode aliasedVersion(String modelId, String alias) {
         return http.get(aliasesPath(modelId) + "/" + segment(alias));
     }
 
     /** Points {@code alias} at a version; the registry's answer, possibly empty. */
-    public JsonObject setAlias(String modelId, String alias, String versionId) {
+    public ObjectNode setAlias(String modelId, String alias, String versionId) {
         return http.put(aliasesPath(modelId) + "/" + segment(alias), Map.of("modelVersionId", versionId));
     }
 
@@ -84,33 +89,32 @@ public final class ModelRegistry {
      * none by that name.
      */
     public Registration.Registered register(Registration registration) {
-        Optional<JsonObject> existing =
+        Optional<ObjectNode> existing =
                 http.find(KUBEFLOW + "/registered_model" + query(params("name", registration.model())));
-        JsonObject model = existing.orElseGet(
+        ObjectNode model = existing.orElseGet(
                 () -> http.post(KUBEFLOW + "/registered_models", Map.of("name", registration.model())));
         String modelId = id(model);
-        JsonObject version = http.post(
+        ObjectNode version = http.post(
                 KUBEFLOW + "/registered_models/" + segment(modelId) + "/versions", registration.versionBody(modelId));
-        JsonObject artifact = http.post(
+        ObjectNode artifact = http.post(
                 KUBEFLOW + "/model_versions/" + segment(id(version)) + "/artifacts", registration.artifactBody());
         return new Registration.Registered(model, existing.isEmpty(), version, artifact);
     }
 
     /** Deploys a model version; the answer holds {@code inferenceService} and {@code kserve}. */
-    public JsonObject deploy(String versionId, Deployment deployment) {
+    public ObjectNode deploy(String versionId, Deployment deployment) {
         return http.post(PONTE + "/model_versions/" + segment(versionId) + "/deploy", deployment.body());
     }
 
     /** Asks for an InferenceService to be undeployed; the answer is the InferenceService. */
-    public JsonObject undeploy(String inferenceServiceId) {
+    public ObjectNode undeploy(String inferenceServiceId) {
         return http.post(PONTE + "/inference_services/" + segment(inferenceServiceId) + "/undeploy", null);
     }
 
     /** The {@code id} of an entity the registry returned. */
-    public static String id(JsonObject entity) {
-        return entity.text("id")
-                .orElseThrow(
-                        () -> RegistryException.failed("the registry's answer has no id: " + Json.write(entity), null));
+    public static String id(ObjectNode entity) {
+        return text(entity, "id")
+                .orElseThrow(() -> RegistryException.failed("the registry's answer has no id: " + entity, null));
     }
 
     private static Map<String, String> params(String... namesAndValues) {
@@ -126,7 +130,7 @@ public final class ModelRegistry {
     }
 
     private Listing pages(String path, Map<String, String> query, OptionalInt limit) {
-        List<JsonObject> items = new ArrayList<>();
+        List<ObjectNode> items = new ArrayList<>();
         Set<String> tokens = new HashSet<>();
         String token = "";
         do {
@@ -134,9 +138,16 @@ public final class ModelRegistry {
             if (!token.isEmpty()) {
                 pageQuery.put("nextPageToken", token);
             }
-            JsonObject page = http.get(path + query(pageQuery));
-            items.addAll(page.objects("items"));
-            token = page.text("nextPageToken", "");
+            ObjectNode page = http.get(path + query(pageQuery));
+            JsonNode pageItems = page.path("items");
+            if (pageItems.isArray()) {
+                pageItems
+                        .valueStream()
+                        .filter(ObjectNode.class::isInstance)
+                        .map(ObjectNode.class::cast)
+                        .forEach(items::add);
+            }
+            token = text(page, "nextPageToken", "");
             if (!token.isEmpty() && !tokens.add(token)) {
                 throw RegistryException.failed("the registry sent page token " + token + " twice for " + path, null);
             }

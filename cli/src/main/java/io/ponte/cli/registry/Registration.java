@@ -1,5 +1,6 @@
 package io.ponte.cli.registry;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,7 +53,7 @@ public record Registration(
     }
 
     /** What {@link ModelRegistry#register} created, and whether the registered model was new. */
-    public record Registered(JsonObject model, boolean modelCreated, JsonObject version, JsonObject artifact) {
+    public record Registered(ObjectNode model, boolean modelCreated, ObjectNode version, ObjectNode artifact) {
         public Map<String, Object> toJson() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("registeredModel", model);

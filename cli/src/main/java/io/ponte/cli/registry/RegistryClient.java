@@ -1,6 +1,11 @@
 package io.ponte.cli.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -24,6 +29,8 @@ public final class RegistryClient {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     private final URI base;
     private final Optional<String> token;
     private final HttpClient client;
@@ -42,25 +49,37 @@ public final class RegistryClient {
                 .build();
     }
 
-    JsonObject get(String path) {
+    ObjectNode get(String path) {
         return send("GET", path, null, false).orElseThrow();
     }
 
     /** The object at {@code path}, or empty when the registry answers 404. */
-    Optional<JsonObject> find(String path) {
+    Optional<ObjectNode> find(String path) {
         return send("GET", path, null, true);
     }
 
-    JsonObject post(String path, Object body) {
+    ObjectNode post(String path, Object body) {
         return send("POST", path, body, false).orElseThrow();
     }
 
-    JsonObject put(String path, Object body) {
+    ObjectNode put(String path, Object body) {
         return send("PUT", path, body, false).orElseThrow();
     }
 
     void delete(String path) {
         send("DELETE", path, null, false);
+    }
+
+    /** {@code text} when it is a JSON object; {@link IllegalArgumentException} saying why not otherwise. */
+    static ObjectNode object(String text) {
+        try {
+            if (JSON.readTree(text) instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+        throw new IllegalArgumentException("expected a JSON object");
     }
 
     /** {@code value} encoded for use as one path segment. */
@@ -77,8 +96,8 @@ public final class RegistryClient {
                         .collect(Collectors.joining("&", "?", ""));
     }
 
-    /** The answer's object ({@link JsonObject#EMPTY} for an empty body), or empty for a 404 when allowed. */
-    private Optional<JsonObject> send(String method, String path, Object body, boolean absentOn404) {
+    /** The answer's object ({@code {}} for an empty body), or empty for a 404 when allowed. */
+    private Optional<ObjectNode> send(String method, String path, Object body, boolean absentOn404) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Accept", "application/json, application/problem+json");
@@ -87,7 +106,7 @@ public final class RegistryClient {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body), StandardCharsets.UTF_8));
+                    .method(method, HttpRequest.BodyPublishers.ofString(write(body), StandardCharsets.UTF_8));
         }
         HttpResponse<String> response = exchange(request.build(), method, path);
         int status = response.statusCode();
@@ -99,13 +118,21 @@ public final class RegistryClient {
             throw status == 401 && token.isEmpty() ? error.withHint("set PONTE_REGISTRY_TOKEN") : error;
         }
         if (response.body().isBlank()) {
-            return Optional.of(JsonObject.EMPTY);
+            return Optional.of(JSON.createObjectNode());
         }
         try {
-            return Optional.of(JsonObject.parse(response.body()));
+            return Optional.of(object(response.body()));
         } catch (IllegalArgumentException e) {
             throw RegistryException.failed(
                     "the registry's answer to " + method + " " + path + " is not a JSON object: " + e.getMessage(), e);
+        }
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,5 +1,8 @@
 package io.ponte.cli.registry;
 
+import static io.ponte.cli.registry.Fields.text;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.Optional;
 
@@ -19,11 +22,11 @@ public final class RegistryException extends RuntimeException {
      * it names, or its status and request when the body is not such a problem.
      */
     static RegistryException answer(int status, String method, String path, String body) {
-        Optional<JsonObject> problem = problem(body);
-        String detail = problem.flatMap(p -> p.text("detail").or(() -> p.text("message")))
+        Optional<ObjectNode> problem = problem(body);
+        String detail = problem.flatMap(p -> text(p, "detail").or(() -> text(p, "message")))
                 .filter(s -> !s.isBlank())
                 .orElse("the registry answered HTTP " + status + " to " + method + " " + path);
-        String field = problem.flatMap(p -> p.text("field"))
+        String field = problem.flatMap(p -> text(p, "field"))
                 .map(f -> " (field: " + f + ")")
                 .orElse("");
         return new RegistryException(detail + field, null);
@@ -47,9 +50,9 @@ public final class RegistryException extends RuntimeException {
         return new RegistryException(getMessage() + "; " + hint, getCause());
     }
 
-    private static Optional<JsonObject> problem(String body) {
+    private static Optional<ObjectNode> problem(String body) {
         try {
-            return Optional.of(JsonObject.parse(body));
+            return Optional.of(RegistryClient.object(body));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -1,8 +1,9 @@
 package io.ponte.cli.testing;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.ponte.cli.registry.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * anything else gets a 404 problem.
  */
 public final class FakeRegistry implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpServer server;
     private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -32,9 +35,12 @@ public final class FakeRegistry implements AutoCloseable {
     /** One request as it arrived; {@code query} decoded, {@code body} as sent. */
     public record Request(String method, String path, Map<String, String> query, String authorization, String body) {
         /** The body as a JSON object. */
-        @SuppressWarnings("unchecked")
         public Map<String, Object> json() {
-            return (Map<String, Object>) Json.parse(body);
+            try {
+                return JSON.readValue(body, new TypeReference<>() {});
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
