@@ -6,8 +6,9 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the database answers. */
+/** Ready when the database answers; the check talks JDBC, so it runs on a worker thread. */
 @Readiness
+@io.smallrye.common.annotation.Blocking
 @Singleton
 class StorageHealth implements HealthCheck {
 

@@ -64,6 +64,16 @@ public interface RegistryConfig {
          * on loopback (the default bind address).
          */
         Optional<List<String>> tokens();
+
+        /**
+         * A role every OIDC-authenticated caller must hold, e.g. {@code registry-user}; a valid token without it is
+         * answered 403. Applies only when an OIDC issuer is configured ({@code quarkus.oidc.tenant-enabled=true} and
+         * {@code quarkus.oidc.auth-server-url}), and not to static {@link #tokens()}. Roles are read as quarkus-oidc
+         * reads them: the {@code groups} claim, or Keycloak's {@code realm_access.roles} and
+         * {@code resource_access.<client-id>.roles}; to require a scope instead, set
+         * {@code quarkus.oidc.roles.role-claim-path=scope}. Absent: any valid token from the issuer may call the API.
+         */
+        Optional<String> oidcRequiredRole();
     }
 
     /** Deploying versions to KServe. */

@@ -18,9 +18,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The connection pool: to the configured PostgreSQL, or to an embedded one this service starts itself (the
- * first-run default: nothing to install). The schema is brought up to date by Flyway before the first use.
+ * first-run default: nothing to install). Created at start-up, so the schema is brought up to date by Flyway
+ * before the first request, and a database that cannot be reached fails the start with a clear message.
  */
 @Singleton
+@io.quarkus.runtime.Startup
 public class Database {
 
     private static final Logger LOG = Logger.getLogger(Database.class);
