@@ -64,7 +64,7 @@ final class ModelsAliasCommand implements Callable<Integer> {
             done = "alias " + alias + " of " + name + " -> version " + version + " (id " + versionId + ")";
         }
         if (models.json()) {
-            ModelsCommand.printJson(spec, answer);
+            JsonOutput.print(spec, answer);
         } else {
             spec.commandLine().getOut().println(done);
         }

@@ -1,17 +1,7 @@
 package io.ponte.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.ponte.cli.registry.ModelRegistry;
-import io.ponte.cli.registry.RegistryClient;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,19 +29,6 @@ import picocli.CommandLine.Spec;
             ModelsUndeployCommand.class
         })
 final class ModelsCommand implements Callable<Integer> {
-    static final String DEFAULT_REGISTRY = "http://127.0.0.1:8081";
-    static final String REGISTRY_VARIABLE = "PONTE_REGISTRY_URL";
-    static final String TOKEN_VARIABLE = "PONTE_REGISTRY_TOKEN";
-
-    /** Two spaces a level, every member and element on its own line, {@code "name": value}. */
-    private static final ObjectWriter PRETTY = new ObjectMapper()
-            .writer(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                            .withObjectEmptySeparator("")
-                            .withArrayEmptySeparator(""))
-                    .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-
     @ParentCommand
     Ponte ponte;
 
@@ -62,8 +39,8 @@ final class ModelsCommand implements Callable<Integer> {
             names = "--registry",
             paramLabel = "URL",
             scope = ScopeType.INHERIT,
-            description = "The model registry's address (default: $" + REGISTRY_VARIABLE + ", else " + DEFAULT_REGISTRY
-                    + ").")
+            description = "The model registry's address (default: $" + ModelRegistry.URL_VARIABLE + ", else "
+                    + ModelRegistry.DEFAULT_URL + ").")
     String registry;
 
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print the registry's JSON instead of a table.")
@@ -76,40 +53,18 @@ final class ModelsCommand implements Callable<Integer> {
     }
 
     ModelRegistry registry() {
-        Optional<String> token = Optional.ofNullable(ponte.workspace().env().get(TOKEN_VARIABLE));
-        return new ModelRegistry(new RegistryClient(registryUrl(), token));
+        return new ModelRegistry(Clients.of(
+                spec, ModelRegistry.SERVICE, registry, ponte.workspace().env()));
     }
 
     /** The {@code --registry} option, else the environment, else the default; a bad URL is a usage error. */
     URI registryUrl() {
-        String text = Optional.ofNullable(registry)
-                .or(() -> Optional.ofNullable(ponte.workspace().env().get(REGISTRY_VARIABLE)))
-                .filter(s -> !s.isBlank())
-                .orElse(DEFAULT_REGISTRY)
-                .strip();
-        try {
-            URI uri = new URI(text);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
-        }
-        throw new ParameterException(
-                spec.commandLine(), "the registry URL must be http://HOST[:PORT] or https://…, not '" + text + "'");
+        return Clients.url(
+                spec, ModelRegistry.SERVICE, registry, ponte.workspace().env());
     }
 
     boolean json() {
         return json;
-    }
-
-    /** Prints {@code value} as indented JSON. */
-    static void printJson(CommandSpec command, Object value) {
-        try {
-            command.commandLine().getOut().println(PRETTY.writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** {@code value} when it is positive; a usage error naming {@code option} otherwise. */

@@ -1,6 +1,6 @@
 package io.ponte.cli;
 
-import static io.ponte.cli.registry.Fields.text;
+import static io.ponte.cli.http.Fields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -78,7 +78,7 @@ final class ModelsDeployCommand implements Callable<Integer> {
                         Optional.ofNullable(serviceName),
                         Optional.ofNullable(runtime)));
         if (models.json()) {
-            ModelsCommand.printJson(spec, answer);
+            JsonOutput.print(spec, answer);
             return 0;
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,6 @@
 package io.ponte.cli;
 
-import static io.ponte.cli.registry.Fields.text;
+import static io.ponte.cli.http.Fields.text;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ponte.cli.registry.ModelRegistry;
@@ -46,7 +46,7 @@ final class ModelsGetCommand implements Callable<Integer> {
             json.put("registeredModel", model);
             json.put("versions", versions);
             json.put("aliases", aliases);
-            ModelsCommand.printJson(spec, json);
+            JsonOutput.print(spec, json);
             return 0;
         }
         PrintWriter out = spec.commandLine().getOut();

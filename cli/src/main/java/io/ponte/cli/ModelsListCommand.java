@@ -1,6 +1,6 @@
 package io.ponte.cli;
 
-import static io.ponte.cli.registry.Fields.text;
+import static io.ponte.cli.http.Fields.text;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ponte.cli.registry.Listing;
@@ -48,7 +48,7 @@ final class ModelsListCommand implements Callable<Integer> {
                         ModelsCommand.positive(spec, "--page-size", pageSize),
                         ModelsCommand.positive(spec, "--limit", limit));
         if (models.json()) {
-            ModelsCommand.printJson(spec, listing.toJson());
+            JsonOutput.print(spec, listing.toJson());
             return 0;
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,6 @@
 package io.ponte.cli;
 
-import static io.ponte.cli.registry.Fields.text;
+import static io.ponte.cli.http.Fields.text;
 
 import io.ponte.cli.registry.ModelRegistry;
 import io.ponte.cli.registry.Registration;
@@ -81,7 +81,7 @@ final class ModelsRegisterCommand implements Callable<Integer> {
                         Optional.ofNullable(description),
                         properties));
         if (models.json()) {
-            ModelsCommand.printJson(spec, registered.toJson());
+            JsonOutput.print(spec, registered.toJson());
             return 0;
         }
         new Table()

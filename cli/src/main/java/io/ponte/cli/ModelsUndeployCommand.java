@@ -1,6 +1,6 @@
 package io.ponte.cli;
 
-import static io.ponte.cli.registry.Fields.text;
+import static io.ponte.cli.http.Fields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +33,7 @@ final class ModelsUndeployCommand implements Callable<Integer> {
     public Integer call() {
         ObjectNode answer = models.registry().undeploy(id);
         if (models.json()) {
-            ModelsCommand.printJson(spec, answer);
+            JsonOutput.print(spec, answer);
             return 0;
         }
         JsonNode service = answer.path("inferenceService").isObject() ? answer.path("inferenceService") : answer;

@@ -1,6 +1,6 @@
 package io.ponte.cli;
 
-import io.ponte.cli.registry.RegistryException;
+import io.ponte.cli.http.ServiceException;
 import io.ponte.cli.stack.ProcessSupervisor;
 import io.ponte.cli.stack.ServiceSpec;
 import io.ponte.cli.stack.StackException;
@@ -18,15 +18,15 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code ponte} command. Exit codes: 0 done, 1 the stack or the model registry could not do it,
- * 2 bad usage.
+ * The {@code ponte} command. Exit codes: 0 done, 1 the stack or a service (model registry, rag) could not
+ * do it, 2 bad usage.
  */
 @Command(
         name = "ponte",
         mixinStandardHelpOptions = true,
         versionProvider = Ponte.Version.class,
         description = "Starts, stops and inspects Ponte's standalone stack on this machine, "
-                + "and manages models in its model registry.",
+                + "manages models in its model registry, and ingests and asks documentation in its rag service.",
         footer = {
             "",
             "The ./ponte launcher in the repository adds: test (the whole test suite, ./mvnw -B verify) "
@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             LogsCommand.class,
             ModelsCommand.class,
+            IngestCommand.class,
+            AskCommand.class,
+            RagCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Ponte implements Callable<Integer> {
@@ -83,8 +86,8 @@ public final class Ponte implements Callable<Integer> {
             command.getErr().println("ponte: " + stack.getMessage());
             return stack.exitCode();
         }
-        if (e instanceof RegistryException registry) {
-            command.getErr().println("error: " + registry.getMessage());
+        if (e instanceof ServiceException service) {
+            command.getErr().println("error: " + service.getMessage());
             return 1;
         }
         if (e instanceof UncheckedIOException io) {

@@ -2,13 +2,13 @@ package io.ponte.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ponte.cli.testing.FakeRegistry;
+import io.ponte.cli.testing.FakeServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelsAliasCommandTest {
@@ -18,7 +18,8 @@ class ModelsAliasCommandTest {
     @TempDir
     Path root;
 
-    private final FakeRegistry registry = FakeRegistry.start();
+    @RegisterExtension
+    private final FakeServer registry = FakeServer.start();
 
     @BeforeEach
     void givenLlama() {
@@ -26,11 +27,6 @@ class ModelsAliasCommandTest {
                         {"id":"7","name":"llama"}""")
                 .answer("GET", KUBEFLOW + "/model_version", 200, """
                         {"id":"12","name":"v2","registeredModelId":"7"}""");
-    }
-
-    @AfterEach
-    void stopRegistry() {
-        registry.close();
     }
 
     @Test

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ponte.cli.testing.FakeRegistry;
+import io.ponte.cli.testing.FakeServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelsGetCommandTest {
@@ -18,12 +18,8 @@ class ModelsGetCommandTest {
     @TempDir
     Path root;
 
-    private final FakeRegistry registry = FakeRegistry.start();
-
-    @AfterEach
-    void stopRegistry() {
-        registry.close();
-    }
+    @RegisterExtension
+    private final FakeServer registry = FakeServer.start();
 
     @Test
     void shows_the_model_then_its_versions_with_the_aliases_that_point_at_them() {

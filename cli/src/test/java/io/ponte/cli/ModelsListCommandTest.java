@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ponte.cli.testing.FakeRegistry;
+import io.ponte.cli.testing.FakeServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelsListCommandTest {
@@ -27,12 +27,8 @@ class ModelsListCommandTest {
     @TempDir
     Path root;
 
-    private final FakeRegistry registry = FakeRegistry.start();
-
-    @AfterEach
-    void stopRegistry() {
-        registry.close();
-    }
+    @RegisterExtension
+    private final FakeServer registry = FakeServer.start();
 
     @Test
     void follows_the_next_page_token_until_the_last_page() {
@@ -41,7 +37,7 @@ class ModelsListCommandTest {
         TestStack.Result list = ponte("models", "list");
 
         assertThat(list.exitCode()).as(list.err()).isZero();
-        List<FakeRegistry.Request> requests = registry.requests("GET", MODELS);
+        List<FakeServer.Request> requests = registry.requests("GET", MODELS);
         assertThat(requests).hasSize(2);
         assertThat(requests.get(0).query()).doesNotContainKey("nextPageToken");
         assertThat(requests.get(1).query()).containsEntry("nextPageToken", "page-2");
@@ -60,7 +56,7 @@ class ModelsListCommandTest {
                 ponte("models", "list", "--filter", "state = 'LIVE'", "--page-size", "1", "--limit", "1");
 
         assertThat(list.exitCode()).as(list.err()).isZero();
-        FakeRegistry.Request request = registry.request("GET", MODELS);
+        FakeServer.Request request = registry.request("GET", MODELS);
         assertThat(request.query())
                 .containsEntry("filterQuery", "state = 'LIVE'")
                 .containsEntry("pageSize", "1");

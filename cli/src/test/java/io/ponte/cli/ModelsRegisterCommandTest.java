@@ -2,12 +2,12 @@ package io.ponte.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ponte.cli.testing.FakeRegistry;
+import io.ponte.cli.testing.FakeServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelsRegisterCommandTest {
@@ -16,12 +16,8 @@ class ModelsRegisterCommandTest {
     @TempDir
     Path root;
 
-    private final FakeRegistry registry = FakeRegistry.start();
-
-    @AfterEach
-    void stopRegistry() {
-        registry.close();
-    }
+    @RegisterExtension
+    private final FakeServer registry = FakeServer.start();
 
     @Test
     void adds_a_version_and_its_artifact_to_a_model_that_exists() {

@@ -3,13 +3,13 @@ package io.ponte.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ponte.cli.stack.ServiceCatalog;
-import io.ponte.cli.testing.FakeRegistry;
+import io.ponte.cli.testing.FakeServer;
 import io.ponte.cli.testing.FakeServices;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -22,12 +22,8 @@ class ModelsRegistryAccessTest {
     @TempDir
     Path root;
 
-    private final FakeRegistry registry = FakeRegistry.start();
-
-    @AfterEach
-    void stopRegistry() {
-        registry.close();
-    }
+    @RegisterExtension
+    private final FakeServer registry = FakeServer.start();
 
     @Test
     void an_error_body_is_printed_as_its_detail_and_field_with_exit_1() {
@@ -114,7 +110,7 @@ class ModelsRegistryAccessTest {
         TestStack.Result get = ponte(env, "models", "get", "llama", "--json");
 
         assertThat(registry.requests())
-                .extracting(FakeRegistry.Request::authorization)
+                .extracting(FakeServer.Request::authorization)
                 .containsOnly("Bearer s3cr3t-t0ken");
         assertThat(list.out() + list.err() + get.out() + get.err()).doesNotContain("s3cr3t-t0ken");
         assertThat(get.err()).isEqualTo("error: a valid bearer token is required" + System.lineSeparator());

@@ -3,6 +3,7 @@ package io.ponte.cli;
 import io.ponte.cli.stack.ServiceCatalog;
 import io.ponte.cli.stack.ServiceSpec;
 import io.ponte.cli.stack.StateDir;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -31,11 +32,24 @@ final class TestStack implements AutoCloseable {
 
     Result ponte(String... args) {
         StringWriter out = new StringWriter();
+        return run(new PrintWriter(out, true), out, args);
+    }
+
+    /**
+     * Like {@link #ponte(String...)}, with standard output behind a buffer as {@code System.out} is: while the
+     * command runs, {@code flushed} holds only what it has flushed (or ended with a newline).
+     */
+    Result ponteBuffered(StringWriter flushed, String... args) {
+        return run(new PrintWriter(new BufferedWriter(flushed), true), flushed, args);
+    }
+
+    private Result run(PrintWriter stdout, StringWriter out, String... args) {
         StringWriter err = new StringWriter();
         CommandLine commandLine = Ponte.commandLine(workspace);
-        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setOut(stdout);
         commandLine.setErr(new PrintWriter(err, true));
         int exitCode = commandLine.execute(args);
+        stdout.flush();
         return new Result(exitCode, out.toString(), err.toString());
     }
 

@@ -1,12 +1,15 @@
 package io.ponte.cli.registry;
 
-import static io.ponte.cli.registry.Fields.text;
-import static io.ponte.cli.registry.RegistryClient.query;
-import static io.ponte.cli.registry.RegistryClient.segment;
+import static io.ponte.cli.http.Fields.text;
+import static io.ponte.cli.http.Json.query;
+import static io.ponte.cli.http.Json.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ponte.cli.http.Service;
+import io.ponte.cli.http.ServiceClient;
+import io.ponte.cli.http.ServiceException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,9 +27,18 @@ public final class ModelRegistry {
     static final String KUBEFLOW = "/api/model_registry/v1alpha3";
     static final String PONTE = "/api/ponte/v1";
 
-    private final RegistryClient http;
+    public static final String DEFAULT_URL = "http://127.0.0.1:8081";
+    public static final String URL_VARIABLE = "PONTE_REGISTRY_URL";
+    public static final String TOKEN_VARIABLE = "PONTE_REGISTRY_TOKEN";
 
-    public ModelRegistry(RegistryClient http) {
+    /** How {@code ponte} names the registry and finds it: {@code --registry}, {@value #URL_VARIABLE}. */
+    public static final Service SERVICE = new Service(
+            "model registry", "registry", "--registry", URL_VARIABLE, DEFAULT_URL, Optional.of(TOKEN_VARIABLE));
+
+    private final ServiceClient http;
+
+    /** @param http a client of {@link #SERVICE} */
+    public ModelRegistry(ServiceClient http) {
         this.http = http;
     }
 
@@ -114,7 +126,7 @@ public final class ModelRegistry {
     /** The {@code id} of an entity the registry returned. */
     public static String id(ObjectNode entity) {
         return text(entity, "id")
-                .orElseThrow(() -> RegistryException.failed("the registry's answer has no id: " + entity, null));
+                .orElseThrow(() -> ServiceException.failed("the registry's answer has no id: " + entity, null));
     }
 
     private static Map<String, String> params(String... namesAndValues) {
@@ -149,7 +161,7 @@ public final class ModelRegistry {
             }
             token = text(page, "nextPageToken", "");
             if (!token.isEmpty() && !tokens.add(token)) {
-                throw RegistryException.failed("the registry sent page token " + token + " twice for " + path, null);
+                throw ServiceException.failed("the registry sent page token " + token + " twice for " + path, null);
             }
         } while (!token.isEmpty() && (limit.isEmpty() || items.size() < limit.getAsInt()));
         if (limit.isPresent() && items.size() > limit.getAsInt()) {

@@ -2,6 +2,7 @@ package io.ponte.cli.stack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -18,7 +19,20 @@ public final class ServiceCatalog {
         return new ServiceCatalog(List.of(
                 ServiceSpec.quarkusApp(
                         "model-registry", 8081, "PONTE_REGISTRY_PORT", "/api/model_registry/v1alpha3", List.of("api")),
-                ServiceSpec.quarkusApp("inference-router", 8080, "PONTE_ROUTER_PORT", "/v1", List.of("api"))));
+                ServiceSpec.quarkusApp("inference-router", 8080, "PONTE_ROUTER_PORT", "/v1", List.of("api")),
+                ServiceSpec.quarkusApp("rag", 8082, "PONTE_RAG_PORT", "/rag/v1", List.of("api"))
+                        .withProperties(Map.of(
+                                // Ponte's own documentation, so that a first `ponte ask` has something to answer from,
+                                // and the INFN corpus when the shared material sits next to the repository.
+                                "ponte.rag.ingest-on-start.ponte",
+                                ServiceSpec.ROOT,
+                                "ponte.rag.ingest-on-start.infn",
+                                ServiceSpec.ROOT + "/../shared/corpus/infn-docs",
+                                "ponte.rag.default-collection",
+                                "ponte",
+                                // `ponte ingest` may read the repository and the user's home, nothing else
+                                "ponte.rag.allowed-roots",
+                                ServiceSpec.ROOT + "," + System.getProperty("user.home")))));
     }
 
     public List<ServiceSpec> services() {

@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * @param apiPath the path of its API, printed with its URL after start-up
  * @param readyPath the readiness endpoint polled after start-up and by {@code status}
  * @param jvmOptions JVM options put before the system properties
- * @param properties system properties: the stack's embedded defaults for this service
+ * @param properties system properties: the stack's embedded defaults for this service; {@value #ROOT} in a value
+ *     stands for the repository root
  * @param environment variables added to the environment it inherits from {@code ponte}
  */
 public record ServiceSpec(
@@ -36,6 +37,9 @@ public record ServiceSpec(
         List<String> jvmOptions,
         Map<String, String> properties,
         Map<String, String> environment) {
+
+    /** Stands for the repository root in {@link #properties()} values. */
+    public static final String ROOT = "{root}";
 
     /** SmallRye Health's readiness endpoint, served by every Quarkus service. */
     public static final String QUARKUS_READY_PATH = "/q/health/ready";
@@ -71,6 +75,24 @@ public record ServiceSpec(
                 Map.of());
     }
 
+    /** This service with {@code more} system properties added to its embedded defaults. */
+    public ServiceSpec withProperties(Map<String, String> more) {
+        var merged = new java.util.HashMap<>(properties);
+        merged.putAll(more);
+        return new ServiceSpec(
+                name,
+                module,
+                buildInputs,
+                launch,
+                defaultPort,
+                portVariable,
+                apiPath,
+                readyPath,
+                jvmOptions,
+                merged,
+                environment);
+    }
+
     /** The port from {@code portVariable} in {@code env}, else the default. */
     public int port(Map<String, String> env) {
         String value = env.get(portVariable);
@@ -89,7 +111,8 @@ public record ServiceSpec(
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(jvmOptions);
-        new TreeMap<>(properties).forEach((key, value) -> command.add("-D" + key + "=" + value));
+        new TreeMap<>(properties)
+                .forEach((key, value) -> command.add("-D" + key + "=" + value.replace(ROOT, root.toString())));
         command.add("-Dquarkus.http.port=" + port);
         configFile.ifPresent(file -> command.add("-Dquarkus.config.locations=" + file));
         command.addAll(launch.programArguments(root));

@@ -1,9 +1,9 @@
-package io.ponte.cli.registry;
+package io.ponte.cli.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
-/** The members of the registry's JSON entities as the commands print them. */
+/** The members of a service's JSON answers as the commands print them. */
 public final class Fields {
     private Fields() {}
 
