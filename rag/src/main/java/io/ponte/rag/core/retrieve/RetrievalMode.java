@@ -1,0 +1,13 @@
+package io.ponte.rag.core.retrieve;
+
+/** Which retrievers take part; {@link #HYBRID_RERANK} is the evaluation's fourth column. */
+public enum RetrievalMode {
+    /** BM25 over text, identifiers and paths only. */
+    KEYWORD,
+    /** Embedding similarity only. */
+    DENSE,
+    /** Both, fused by reciprocal rank. */
+    HYBRID,
+    /** Both, fused, then re-ranked. */
+    HYBRID_RERANK
+}
