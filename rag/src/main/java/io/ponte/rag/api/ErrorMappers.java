@@ -36,6 +36,7 @@ class ErrorMappers {
             case NOT_FOUND -> 404;
             case FORBIDDEN_PATH -> 403;
             case UNSUPPORTED -> 415;
+            case CONFLICT -> 409;
         };
         return error(status, e.reason().name().toLowerCase().replace('_', '-'), e.getMessage(), e.field());
     }

@@ -8,7 +8,8 @@ public class RagException extends RuntimeException {
         INVALID,
         NOT_FOUND,
         FORBIDDEN_PATH,
-        UNSUPPORTED
+        UNSUPPORTED,
+        CONFLICT
     }
 
     private final Reason reason;

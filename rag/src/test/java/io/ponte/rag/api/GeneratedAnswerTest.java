@@ -120,6 +120,22 @@ class GeneratedAnswerTest {
         assertThat(body).contains("\"mode\":\"generated\"");
     }
 
+    @Test
+    void answer_checks_score_the_models_answers_against_the_references() {
+        LlmResource.llm().reply("HTTPS on 8443 and plain HTTP on 8085 [1].");
+        String qa = "{\"id\":\"p\",\"question\":\"" + QUESTION
+                + "\",\"source_files\":[\"ops/storage.md\"],\"answer\":\"8443 for HTTPS, 8085 for HTTP\"}";
+
+        given().contentType("application/x-ndjson")
+                .body(qa.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/rag/v1/eval/answers?collection=docs")
+                .then()
+                .statusCode(200)
+                .body("accuracy", equalTo(1.0f))
+                .body("checks[0].keyTermRecall", equalTo(1.0f))
+                .body("checks[0].citationPrecision", equalTo(1.0f));
+    }
+
     private static String sourceLine(String prompt, int n) {
         Matcher m = Pattern.compile("^\\[" + n + "] (.*)$", Pattern.MULTILINE).matcher(prompt);
         assertThat(m.find()).as("source [" + n + "] in the prompt").isTrue();

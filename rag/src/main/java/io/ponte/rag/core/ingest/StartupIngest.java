@@ -35,7 +35,13 @@ public class StartupIngest {
 
     StartupIngest(Ingestor ingestor, RagConfig config) {
         this.ingestor = ingestor;
-        this.collections = config.ingestOnStart();
+        // the default collection first: it is what a first question goes to
+        this.collections = new java.util.LinkedHashMap<>();
+        String first = config.defaultCollection();
+        if (config.ingestOnStart().containsKey(first)) {
+            collections.put(first, config.ingestOnStart().get(first));
+        }
+        new java.util.TreeMap<>(config.ingestOnStart()).forEach(collections::putIfAbsent);
     }
 
     void start(@Observes StartupEvent event) {
