@@ -63,6 +63,12 @@ final class RagEvalCommand implements Callable<Integer> {
                     "Comma-separated retrieval modes among keyword, dense, hybrid, hybrid_rerank " + "(default: all).")
     String modes;
 
+    @Option(
+            names = "--answers",
+            description = "Also have the service's language model answer every question and check the answers "
+                    + "(reference key terms, citations of gold files, refusals).")
+    boolean answers;
+
     @Override
     public Integer call() {
         Optional<String> questions = read(qa);
@@ -86,6 +92,15 @@ final class RagEvalCommand implements Callable<Integer> {
                         .properties()
                         .forEach(group -> table.row(row(mode.getKey(), group.getKey(), group.getValue()))));
         table.print(out);
+        if (answers) {
+            JsonNode checks = options.rag().evalAnswers(Optional.ofNullable(collection), questions.get());
+            out.printf(
+                    Locale.ROOT,
+                    "%nanswers (language model): accuracy %.3f, key-term recall %.3f, citation precision %.3f%n",
+                    checks.path("accuracy").asDouble(),
+                    checks.path("meanKeyTermRecall").asDouble(),
+                    checks.path("meanCitationPrecision").asDouble());
+        }
         return 0;
     }
 

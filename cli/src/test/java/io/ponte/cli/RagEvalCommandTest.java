@@ -76,6 +76,24 @@ class RagEvalCommandTest {
     }
 
     @Test
+    void with_answers_the_language_model_checks_are_fetched_and_summarised() throws IOException {
+        Path qa = Files.writeString(root.resolve("qa.jsonl"), QA);
+        rag.answer("POST", EVAL, 200, """
+                {"collection":"infn","questions":3,"scores":{},"results":{}}""");
+        rag.answer("POST", EVAL + "/answers", 200, """
+                {"questions":3,"meanKeyTermRecall":0.75,"meanCitationPrecision":0.5,"accuracy":0.6667,"checks":[]}""");
+
+        TestStack.Result eval = ponte("rag", "eval", "--qa", qa.toString(), "--collection", "infn", "--answers");
+
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        FakeServer.Request request = rag.request("POST", EVAL + "/answers");
+        assertThat(request.query()).containsExactly(Map.entry("collection", "infn"));
+        assertThat(request.body()).isEqualTo(QA);
+        assertThat(eval.out())
+                .contains("answers (language model): accuracy 0.667, key-term recall 0.750, citation precision 0.500");
+    }
+
+    @Test
     void a_missing_or_unreadable_file_is_an_error_before_any_request() {
         Path missing = root.resolve("nope.jsonl");
 

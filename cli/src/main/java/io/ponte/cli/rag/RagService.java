@@ -98,6 +98,17 @@ public final class RagService {
         return http.postText(API + "/eval" + query(parameters), "application/x-ndjson", questions, LONG_TIMEOUT);
     }
 
+    /**
+     * Has the service answer every question with its language model and check the answers against the references
+     * (key terms, citations of gold files, refusals). The service answers 409 when it has no model.
+     */
+    public ObjectNode evalAnswers(Optional<String> collection, String questions) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        collection.ifPresent(c -> parameters.put("collection", c));
+        return http.postText(
+                API + "/eval/answers" + query(parameters), "application/x-ndjson", questions, LONG_TIMEOUT);
+    }
+
     private static ObjectNode data(ServerSentEvent event, String path) {
         try {
             return Json.object(event.data());
