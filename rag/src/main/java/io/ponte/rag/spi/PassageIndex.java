@@ -32,6 +32,14 @@ public interface PassageIndex extends AutoCloseable {
     /** The {@code k} passages nearest to {@code vector} (cosine), by approximate (HNSW) search. */
     List<ScoredPassage> nearest(String collection, float[] vector, int k, SearchFilter filter);
 
+    /**
+     * How many passages of a collection contain {@code word}: an identifier or compound as a whole
+     * ({@code slurm-job.vk.io/flags}, {@code cpu-hour}), an ordinary word in any form that keyword search takes for
+     * the same word ({@code mounted} counts passages with {@code mounting}). How rare a word is says how much it
+     * tells passages apart; 0 means no passage has it. A word keyword search ignores (a stop word) counts 0.
+     */
+    long passagesContaining(String collection, String word);
+
     /** The collections that hold at least one passage. */
     Set<String> collections();
 

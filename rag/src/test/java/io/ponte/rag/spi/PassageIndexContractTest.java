@@ -243,6 +243,26 @@ public abstract class PassageIndexContractTest {
     }
 
     @Test
+    void passages_containing_a_word_count_its_forms_and_an_identifier_only_whole() {
+        put(DOCS, "a.md", "Volumes are mounted with slurm-job.vk.io/flags on the node.", "Nothing else here.");
+        put(DOCS, "b.md", "Mounting a volume takes one cpu hour.");
+        put(OTHER, "c.md", "mounted elsewhere");
+        index.commit();
+
+        assertThat(index.passagesContaining(DOCS, "mount")).isEqualTo(2);
+        assertThat(index.passagesContaining(DOCS, "volume")).isEqualTo(2);
+        assertThat(index.passagesContaining(DOCS, "slurm-job.vk.io/flags")).isEqualTo(1);
+        assertThat(index.passagesContaining(DOCS, "slurm-job.vk.io/mpi-flags")).isZero();
+        assertThat(index.passagesContaining(DOCS, "cpu-hour")).isEqualTo(1);
+        assertThat(index.passagesContaining(DOCS, "hour-cpu")).isZero();
+        assertThat(index.passagesContaining(DOCS, "Geant4")).isZero();
+        assertThat(index.passagesContaining(DOCS, "the")).isZero();
+        assertThat(index.passagesContaining(DOCS, " ")).isZero();
+        assertThat(index.passagesContaining(OTHER, "mount")).isEqualTo(1);
+        assertThat(index.passagesContaining("none", "mount")).isZero();
+    }
+
+    @Test
     void a_search_never_sees_half_of_a_replaced_file() throws Exception {
         List<float[]> vectors = embedder().embedAll(List.of("part one", "part two", "part three", "part four"));
         AtomicBoolean writing = new AtomicBoolean(true);

@@ -3,15 +3,18 @@ package io.ponte.rag.adapter.lucene;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
@@ -43,6 +46,55 @@ final class KeywordQuery {
         any |= addField(fields, PassageFields.TEXT_IT, weights.italian(), text);
         any |= addField(fields, PassageFields.PATH, weights.path(), text);
         return any ? Optional.of(fields.build()) : Optional.empty();
+    }
+
+    /**
+     * Passages that contain {@code word}: as an identifier, whole, or in its English-stemmed form, as a phrase when
+     * the analysis splits it ({@code cpu-hour} is the phrase {@code cpu hour}). Empty for a stop word.
+     */
+    Optional<Query> containing(String word) {
+        if (word == null || word.isBlank()) {
+            return Optional.empty();
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        boolean found = false;
+        for (String field : List.of(PassageFields.IDENT, PassageFields.TEXT_EN)) {
+            Optional<Query> q = phrase(field, word);
+            if (q.isPresent()) {
+                any.add(q.get(), Occur.SHOULD);
+                found = true;
+            }
+        }
+        return found ? Optional.of(any.build()) : Optional.empty();
+    }
+
+    /** The word's tokens in {@code field}, one per position (the first: an identifier before its parts). */
+    private Optional<Query> phrase(String field, String word) {
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        Term single = null;
+        int count = 0;
+        try (TokenStream stream = analyzer.tokenStream(field, word)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            int position = -1;
+            while (stream.incrementToken()) {
+                if (increment.getPositionIncrement() == 0) {
+                    continue;
+                }
+                position += increment.getPositionIncrement();
+                single = new Term(field, term.toString());
+                phrase.add(single, position);
+                count++;
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (count == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(count == 1 ? new TermQuery(single) : phrase.build());
     }
 
     private boolean addField(BooleanQuery.Builder fields, String field, float weight, String text) {

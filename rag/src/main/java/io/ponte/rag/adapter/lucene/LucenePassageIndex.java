@@ -209,6 +209,19 @@ public final class LucenePassageIndex implements PassageIndex {
     }
 
     @Override
+    public long passagesContaining(String collection, String word) {
+        Optional<Query> containing = keywordQuery.containing(word);
+        if (containing.isEmpty()) {
+            return 0;
+        }
+        Query filtered = new BooleanQuery.Builder()
+                .add(containing.get(), Occur.MUST)
+                .add(passagesOf(collection, SearchFilter.NONE), Occur.FILTER)
+                .build();
+        return withSearcher(searcher -> (long) searcher.count(filtered));
+    }
+
+    @Override
     public Set<String> collections() {
         return withSearcher(searcher -> {
             Set<String> collections = new TreeSet<>();

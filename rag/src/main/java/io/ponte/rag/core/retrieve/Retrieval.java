@@ -9,6 +9,7 @@ import java.util.List;
  * @param query how it was searched (after language handling and expansion)
  * @param passages the ranking, best first
  * @param covered whether the evidence is strong enough to answer from; false means refuse
- * @param coverage the number {@code covered} was decided on (best question–passage similarity)
+ * @param coverage the evidence {@code covered} was decided on: the best returned passage's similarity to the
+ *     question scaled by how much of the question's distinctive wording it contains (see {@code CoverageJudge})
  */
 public record Retrieval(String question, Query query, List<RankedPassage> passages, boolean covered, double coverage) {}

@@ -6,8 +6,8 @@ public enum RetrievalMode {
     KEYWORD,
     /** Embedding similarity only. */
     DENSE,
-    /** Both, fused by reciprocal rank. */
+    /** Both, fused ({@code ponte.rag.retrieval.fusion}). */
     HYBRID,
-    /** Both, fused, then re-ranked. */
+    /** Both, fused, then the best candidates re-read sentence by sentence. */
     HYBRID_RERANK
 }

@@ -57,6 +57,6 @@ class AnswerChecksTest {
     }
 
     private static Retrieval retrieval() {
-        return new Retrieval("q", new Query("q", "en", "q", List.of()), List.of(), true, 0.9);
+        return new Retrieval("q", new Query("q", "en", "q", List.of(), List.of(), List.of()), List.of(), true, 0.9);
     }
 }
