@@ -1,5 +1,6 @@
 package io.ponte.bench.registry;
 
+import io.ponte.bench.common.Latency;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,7 @@
 package io.ponte.bench.registry;
 
+import io.ponte.bench.common.Cpu;
+import io.ponte.bench.common.Latency;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,7 +1,9 @@
 package io.ponte.bench.registry;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.ponte.bench.common.Cpu;
+import io.ponte.bench.common.Format;
+import io.ponte.bench.common.Quiet;
+import io.ponte.bench.common.Recording;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,6 +32,9 @@ import picocli.CommandLine.Option;
         showDefaultValues = true,
         description = "Measures model-registry get / filtered list / create latency against a JDBC baseline.")
 public final class RegistryBench implements Callable<Integer> {
+
+    @Mixin
+    Recording recording;
 
     @Option(names = "--url", required = true, description = "Base URL of the registry, e.g. http://127.0.0.1:8081.")
     String url;
@@ -53,9 +59,6 @@ public final class RegistryBench implements Callable<Integer> {
 
     @Option(names = "--quick", description = "A small data set and short counts, for checking the harness.")
     boolean quick;
-
-    @Option(names = "--label", defaultValue = "", description = "Free text put in the report heading.")
-    String label;
 
     @Option(names = "--models", description = "Registered models to create [1000; quick 10].")
     Integer models;
@@ -113,15 +116,6 @@ public final class RegistryBench implements Callable<Integer> {
             description = "Tries per phase before a disturbed one is kept.")
     int quietTries;
 
-    @Option(names = "--results-md", description = "Append the run to this markdown file and refresh its summary.")
-    Path resultsMd;
-
-    @Option(names = "--results-json", description = "Write the raw results as JSON to this file.")
-    Path resultsJson;
-
-    @Option(names = "--repo", defaultValue = ".", description = "Git work tree whose commit is reported.")
-    Path repo;
-
     public static void main(String[] args) {
         System.exit(new CommandLine(new RegistryBench()).execute(args));
     }
@@ -136,7 +130,8 @@ public final class RegistryBench implements Callable<Integer> {
                 var admin = new JdbcBaseline(jdbcUrl, jdbcUser, jdbcPassword)) {
             log("HTTP client: Vert.x on %s", api.transport());
             Map<String, Long> processes = processes(admin);
-            RunInfo info = RunInfo.collect(repo, admin, processes, "Vert.x HttpClient on " + api.transport());
+            RunInfo info =
+                    RunInfo.collect(recording.repo(), admin, processes, "Vert.x HttpClient on " + api.transport());
             var cpu = new Cpu(processes);
 
             log("load: %d models × %d versions, %d clients", params.models(), params.versionsPerModel(), loadClients);
@@ -242,7 +237,9 @@ public final class RegistryBench implements Callable<Integer> {
                     log(
                             "  other processes took %.0f %% of the CPUs: waiting for quiet, then again",
                             p.cpu().othersPercent());
-                    Quiet.await(params.maxOthersPercent(), Duration.ofSeconds(60));
+                    if (!Quiet.await(params.maxOthersPercent(), Duration.ofSeconds(60))) {
+                        log("  machine still busy after 60 s; measuring anyway");
+                    }
                 }
                 // Seeded by phase and concurrency only: service and baseline get the same sequence of requests.
                 long seed = params.seed() * 31 + name.hashCode() * 7L + c;
@@ -269,9 +266,9 @@ public final class RegistryBench implements Callable<Integer> {
                     c,
                     p.latency().count(),
                     p.errors(),
-                    Report.ms(p.latency().p50()),
-                    Report.ms(p.latency().p99()),
-                    Report.num(p.throughput()),
+                    Format.ms(p.latency().p50()),
+                    Format.ms(p.latency().p99()),
+                    Format.num(p.throughput()),
                     p.cpu().othersPercent());
             if (p.firstError() != null) {
                 log("  first error: %s", p.firstError());
@@ -291,7 +288,7 @@ public final class RegistryBench implements Callable<Integer> {
         }
         return new Params(
                 quick,
-                label,
+                recording.label(),
                 or(models, quick ? 10 : 1000),
                 or(versionsPerModel, 100),
                 loadClients,
@@ -311,18 +308,12 @@ public final class RegistryBench implements Callable<Integer> {
     }
 
     private void write(Results results) throws Exception {
-        String md = Report.markdown(results);
-        if (resultsJson != null) {
-            Path base = resultsMd != null
-                    ? resultsMd.toAbsolutePath().getParent()
-                    : Path.of("").toAbsolutePath();
-            md += "Raw results: `" + base.relativize(resultsJson.toAbsolutePath()) + "`\n";
-            Files.writeString(resultsJson, results.toJson().encodePrettily() + "\n");
-        }
-        System.out.println(md);
-        if (resultsMd != null) {
-            ResultsFile.update(resultsMd, Report.summary(results), md);
-        }
+        recording.write(
+                "RegistryBench",
+                "# Model-registry benchmark results",
+                Report.markdown(results),
+                Report.summary(results),
+                results.toJson());
     }
 
     static void log(String format, Object... args) {

@@ -1,5 +1,10 @@
 package io.ponte.bench.registry;
 
+import static io.ponte.bench.common.Format.ms;
+import static io.ponte.bench.common.Format.num;
+import static io.ponte.bench.common.Format.pct;
+
+import io.ponte.bench.common.Latency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -296,24 +301,6 @@ final class Report {
     private static String shortPostgres(String version) {
         int comma = version.indexOf(" on ");
         return comma < 0 ? version : version.substring(0, comma);
-    }
-
-    static String ms(double v) {
-        if (Double.isNaN(v)) {
-            return "–";
-        }
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    static String pct(double v) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.0f", v);
-    }
-
-    static String num(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return "–";
-        }
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 
     private void line(String s) {

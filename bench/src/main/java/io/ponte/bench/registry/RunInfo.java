@@ -1,9 +1,9 @@
 package io.ponte.bench.registry;
 
+import io.ponte.bench.common.Cpu;
+import io.ponte.bench.common.Git;
+import io.ponte.bench.common.Machine;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /** Where and on what a run happened: machine, JDK, PostgreSQL and its settings, commit, command lines. */
@@ -40,21 +39,7 @@ record RunInfo(
 
     static RunInfo collect(Path repo, JdbcBaseline db, Map<String, Long> processes, String httpClient)
             throws SQLException {
-        String cpuinfo = read("/proc/cpuinfo");
-        String model = cpuinfo.lines()
-                .filter(l -> l.startsWith("model name"))
-                .map(l -> l.substring(l.indexOf(':') + 1).trim())
-                .findFirst()
-                .orElse("unknown");
-        int cpus = (int) cpuinfo.lines().filter(l -> l.startsWith("processor")).count();
-        long memKb = read("/proc/meminfo")
-                .lines()
-                .filter(l -> l.startsWith("MemTotal:"))
-                .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
-                .findFirst()
-                .orElse(0);
-        String jdk = System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
-                + System.getProperty("java.vm.name") + ")";
+        Machine machine = Machine.collect();
         String postgres;
         Map<String, String> settings = new LinkedHashMap<>();
         try (Statement s = db.connection().createStatement()) {
@@ -74,24 +59,21 @@ record RunInfo(
             String cmd = SECRET.matcher(Cpu.cmdline(pid)).replaceAll("$1***");
             cmds.put(name, CLASS_PATH.matcher(cmd).replaceAll("$1 …"));
         });
-        String commit = git(repo, "rev-parse", "--short", "HEAD");
+        Git git = Git.of(repo);
         return new RunInfo(
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                model,
-                cpus,
-                memKb / 1024,
-                read("/proc/sys/kernel/osrelease").trim(),
-                String.join(
-                        " ",
-                        java.util.Arrays.asList(read("/proc/loadavg").split(" "))
-                                .subList(0, 3)),
-                jdk,
+                machine.cpuModel(),
+                machine.cpus(),
+                machine.memTotalMb(),
+                machine.kernel(),
+                machine.loadAverage(),
+                machine.jdk(),
                 httpClient,
                 postgres,
                 settings,
-                commit.isEmpty() ? "unknown" : commit,
-                git(repo, "rev-parse", "--abbrev-ref", "HEAD"),
-                !git(repo, "status", "--porcelain").isEmpty(),
+                git.commit(),
+                git.branch(),
+                git.dirty(),
                 cmds);
     }
 
@@ -111,33 +93,5 @@ record RunInfo(
                 .put("branch", branch)
                 .put("dirty", dirty)
                 .put("command_lines", new JsonObject(new LinkedHashMap<>(commandLines)));
-    }
-
-    private static String read(String file) {
-        try {
-            return Files.readString(Path.of(file));
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    /** What git printed, trimmed; empty when it cannot run. */
-    private static String git(Path repo, String... args) {
-        String[] command = new String[args.length + 3];
-        command[0] = "git";
-        command[1] = "-C";
-        command[2] = repo.toString();
-        System.arraycopy(args, 0, command, 3, args.length);
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[] out = p.getInputStream().readAllBytes();
-            p.waitFor(10, TimeUnit.SECONDS);
-            return p.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8).trim() : "";
-        } catch (IOException | IllegalThreadStateException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
     }
 }

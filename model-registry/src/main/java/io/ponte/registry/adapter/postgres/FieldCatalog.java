@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The standard properties of the entities being filtered. A property the catalog does not know is a custom property,
- * looked up in {@code e.custom_props}.
+ * looked up in {@code entity_property}.
  */
 public interface FieldCatalog {
 

@@ -13,8 +13,8 @@ import java.util.Optional;
  * column expressions from the {@link FieldCatalog} and fixed fragments.
  *
  * <p>Standard properties compare their column with the value converted to the column's type. Other properties are
- * custom properties in {@code e.custom_props}; an entity that lacks the property matches no comparison, {@code !=}
- * included (SQL NULL semantics). AND and OR groups come out in parentheses, so the result can be ANDed with other
+ * custom properties, compared in their typed rows of {@code entity_property} ({@link CustomPropertySql}); an entity
+ * that lacks the property matches no comparison, {@code !=} included (SQL NULL semantics). AND and OR groups come out in parentheses, so the result can be ANDed with other
  * conditions as it is.
  */
 public final class SqlFilter {

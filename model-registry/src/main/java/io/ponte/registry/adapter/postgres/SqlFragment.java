@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A piece of SQL with {@code ?} placeholders and the values to bind to them, in order, with
  * {@link java.sql.PreparedStatement#setObject(int, Object)}. Values are {@code String}, {@code Long}, {@code Double},
- * {@code Boolean} or {@code BigDecimal}; JSON values are {@code String}s that the SQL casts with {@code ?::jsonb}.
+ * {@code Boolean} or {@code BigDecimal}.
  */
 public record SqlFragment(String sql, List<Object> params) {
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Translated filters run against the real schema on a real PostgreSQL and select the entities they should. */
 class SqlFilterPostgresTest {
 
+    static final List<String> MIGRATIONS = List.of("V1__registry.sql", "V2__entity_property.sql");
     private static final TestCatalog CATALOG = TestCatalog.standard();
     private static Connection db;
 
@@ -29,9 +30,7 @@ class SqlFilterPostgresTest {
     static void schema_and_rows() throws Exception {
         Database database = PostgresService.freshDatabase();
         db = PostgresService.connect(database.jdbcUrl(), database.user(), database.password());
-        try (Statement s = db.createStatement()) {
-            s.execute(migration());
-        }
+        migrate(db);
         insert("alpha", "LIVE", 1000, "{\"modelFormatName\":\"onnx\"}", """
                 {"framework": {"metadataType": "MetadataStringValue", "string_value": "pytorch"},
                  "accuracy": {"metadataType": "MetadataDoubleValue", "double_value": 0.93},
@@ -187,10 +186,25 @@ class SqlFilterPostgresTest {
         }
     }
 
-    static String migration() throws IOException {
+    /** The service's schema: its migrations in order, each in one transaction, as Flyway applies them. */
+    static void migrate(Connection db) throws IOException, SQLException {
+        for (String migration : MIGRATIONS) {
+            migrate(db, migration);
+        }
+    }
+
+    static void migrate(Connection db, String migration) throws IOException, SQLException {
+        String sql;
         try (InputStream in =
-                SqlFilterPostgresTest.class.getClassLoader().getResourceAsStream("db/migration/V1__registry.sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                SqlFilterPostgresTest.class.getClassLoader().getResourceAsStream("db/migration/" + migration)) {
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        db.setAutoCommit(false);
+        try (Statement s = db.createStatement()) {
+            s.execute(sql);
+            db.commit();
+        } finally {
+            db.setAutoCommit(true);
         }
     }
 

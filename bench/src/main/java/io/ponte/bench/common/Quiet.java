@@ -1,15 +1,18 @@
-package io.ponte.bench.registry;
+package io.ponte.bench.common;
 
 import java.time.Duration;
 import java.util.Map;
 
 /** Waits for the shared machine to calm down before a disturbed phase is measured again. */
-final class Quiet {
+public final class Quiet {
 
     private Quiet() {}
 
-    /** Returns once the whole machine was under {@code maxBusyPercent} busy for 2 s, or after {@code limit}. */
-    static void await(double maxBusyPercent, Duration limit) throws InterruptedException {
+    /**
+     * Returns true once the whole machine was under {@code maxBusyPercent} busy for 2 s, false when it still was not
+     * after {@code limit} (the caller measures anyway and says so).
+     */
+    public static boolean await(double maxBusyPercent, Duration limit) throws InterruptedException {
         var machine = new Cpu(Map.of());
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
@@ -17,9 +20,9 @@ final class Quiet {
             Thread.sleep(2000);
             double busy = Cpu.between(before, machine.snapshot()).busyPercent();
             if (busy < maxBusyPercent) {
-                return;
+                return true;
             }
         }
-        RegistryBench.log("  machine still busy after %d s; measuring anyway", limit.toSeconds());
+        return false;
     }
 }

@@ -1,21 +1,23 @@
-package io.ponte.bench.registry;
+package io.ponte.bench.common;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * CPU time from {@code /proc}: of the whole machine and of named process trees (the registry JVM, the PostgreSQL
- * server with all its backends, this harness). Clock ticks are 10 ms, so a phase resolves CPU per request to
+ * CPU time from {@code /proc}: of the whole machine and of named process trees (a service JVM, the PostgreSQL
+ * server with all its backends, the harness itself). Clock ticks are 10 ms, so a phase resolves CPU per request to
  * 10 ms / requests.
  */
-final class Cpu {
+public final class Cpu {
     private static final Path PROC = Path.of("/proc");
     private static final double TICKS_PER_SECOND = 100.0;
     /** Below this many machine ticks (0.5 s on 2 CPUs) shares are noise: they are reported as unknown. */
@@ -24,27 +26,29 @@ final class Cpu {
     private final Map<String, Long> roots;
 
     /** {@code roots}: name → pid of the tree's root process. */
-    Cpu(Map<String, Long> roots) {
+    public Cpu(Map<String, Long> roots) {
         this.roots = roots;
     }
 
     /** Counters at one moment: machine busy and total ticks over all CPUs, and each tree's ticks. */
-    record Snapshot(long busy, long total, Map<String, Long> trees) {}
+    public record Snapshot(long busy, long total, Map<String, Long> trees) {}
 
     /**
      * CPU use between two snapshots: machine busy % of all CPUs, the share of it no observed tree accounts for
      * (other programs on a shared machine), and CPU-ms spent by each tree.
      */
-    record Use(double busyPercent, double othersPercent, Map<String, Double> cpuMs) {}
+    public record Use(double busyPercent, double othersPercent, Map<String, Double> cpuMs) {}
 
-    Snapshot snapshot() {
+    public Snapshot snapshot() {
         long[] m = machine();
+        Map<Long, List<Long>> children = children();
+        Set<Long> others = new HashSet<>(roots.values());
         Map<String, Long> trees = new LinkedHashMap<>();
-        roots.forEach((name, pid) -> trees.put(name, treeTicks(pid)));
+        roots.forEach((name, pid) -> trees.put(name, treeTicks(pid, children, others)));
         return new Snapshot(m[0], m[1], trees);
     }
 
-    static Use between(Snapshot a, Snapshot b) {
+    public static Use between(Snapshot a, Snapshot b) {
         Map<String, Double> ms = new LinkedHashMap<>();
         long observed = 0;
         for (var e : b.trees().entrySet()) {
@@ -60,14 +64,20 @@ final class Cpu {
         return new Use(busy, Math.max(0, busy - 100.0 * observed / total), ms);
     }
 
+    /** CPU milliseconds (user + system) a process has spent since it started, from its tick counters. */
+    public static double processCpuMs(long pid) {
+        String[] f = statFields(pid);
+        return f.length > 12 ? (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / TICKS_PER_SECOND : Double.NaN;
+    }
+
     /** The parent pid of a process (for a PostgreSQL backend: the postmaster), or -1. */
-    static long parent(long pid) {
+    public static long parent(long pid) {
         String[] f = statFields(pid);
         return f.length > 1 ? Long.parseLong(f[1]) : -1;
     }
 
     /** The command line of a process, NUL separators turned into spaces. */
-    static String cmdline(long pid) {
+    public static String cmdline(long pid) {
         try {
             return Files.readString(PROC.resolve(pid + "/cmdline"))
                     .replace('\0', ' ')
@@ -79,11 +89,12 @@ final class Cpu {
 
     /**
      * utime + stime of the tree's processes, plus the root's cutime + cstime: a child that exits (a PostgreSQL backend
-     * at disconnect) hands its time to the root's "children" counters, so the sum never goes backwards.
+     * at disconnect) hands its time to the root's "children" counters, so the sum never goes backwards. A descendant
+     * that is itself the root of another observed tree (a service the harness started) counts in that tree only.
      */
-    private static long treeTicks(long root) {
+    private static long treeTicks(long root, Map<Long, List<Long>> children, Set<Long> roots) {
         long ticks = 0;
-        for (long pid : tree(root)) {
+        for (long pid : tree(root, children, roots)) {
             String[] f = statFields(pid);
             if (f.length > 14) {
                 // After "pid (comm)", fields 14-17 (utime, stime, cutime, cstime) sit at 11-14.
@@ -96,8 +107,21 @@ final class Cpu {
         return ticks;
     }
 
-    /** The pid and all its descendants. */
-    private static List<Long> tree(long root) {
+    /** The pid and its descendants, not descending into other roots. */
+    private static List<Long> tree(long root, Map<Long, List<Long>> children, Set<Long> roots) {
+        List<Long> out = new ArrayList<>(List.of(root));
+        for (int i = 0; i < out.size(); i++) {
+            for (long child : children.getOrDefault(out.get(i), List.of())) {
+                if (!roots.contains(child)) {
+                    out.add(child);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Parent pid → its child pids, for every process now. */
+    private static Map<Long, List<Long>> children() {
         Map<Long, List<Long>> children = new HashMap<>();
         try (Stream<Path> entries = Files.list(PROC)) {
             entries.map(p -> p.getFileName().toString())
@@ -111,13 +135,9 @@ final class Cpu {
                         }
                     });
         } catch (IOException e) {
-            return List.of(root);
+            // no listing: each tree is its root alone
         }
-        List<Long> out = new ArrayList<>(List.of(root));
-        for (int i = 0; i < out.size(); i++) {
-            out.addAll(children.getOrDefault(out.get(i), List.of()));
-        }
-        return out;
+        return children;
     }
 
     /** Fields of /proc/PID/stat after "(comm)", starting with field 3 (state); empty if gone. */
