@@ -14,6 +14,8 @@ import java.util.Map;
 final class CustomProperties {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** As upstream Kubeflow; it also keeps every name within the index of the typed property table. */
+    static final int MAX_NAME = 255;
 
     private CustomProperties() {}
 
@@ -24,6 +26,12 @@ final class CustomProperties {
         ObjectNode out = JSON.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             var e = it.next();
+            if (e.getKey().isEmpty() || e.getKey().length() > MAX_NAME) {
+                throw RegistryException.invalid(
+                        "customProperties",
+                        "a custom property name has 1 to " + MAX_NAME + " characters; one has "
+                                + e.getKey().length());
+            }
             out.set(e.getKey(), one("customProperties." + e.getKey(), e.getValue()));
         }
         return out;

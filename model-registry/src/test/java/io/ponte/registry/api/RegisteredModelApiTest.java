@@ -175,6 +175,12 @@ class RegisteredModelApiTest {
                 .statusCode(400)
                 .body("field", equalTo("state"));
         badCall()
+                .body(Map.of("name", unique("x"), "customProperties", Map.of("k".repeat(300), stringProp("v"))))
+                .post(BASE + "/registered_models")
+                .then()
+                .statusCode(400)
+                .body("field", equalTo("customProperties"));
+        badCall()
                 .body(Map.of("description", "no name"))
                 .post(BASE + "/registered_models")
                 .then()
