@@ -36,15 +36,15 @@ class EmbeddedRunStoreTest {
                 Optional.empty(),
                 0);
 
-        PipelineDatabase first = new PipelineDatabase(embeddedAt(dataDir));
+        DatabaseServer first = new DatabaseServer(embeddedAt(dataDir));
         try {
-            first.runStore().createRun(run, List.of());
+            new PostgresRunStore(first.dataSource()).createRun(run, List.of());
         } finally {
             first.close();
         }
-        PipelineDatabase second = new PipelineDatabase(embeddedAt(dataDir));
+        DatabaseServer second = new DatabaseServer(embeddedAt(dataDir));
         try {
-            RunStore store = second.runStore();
+            RunStore store = new PostgresRunStore(second.dataSource());
             assertThat(store.run(run.id())).contains(run);
             assertThat(store.unfinishedRuns()).containsExactly(run.id());
         } finally {
@@ -52,37 +52,7 @@ class EmbeddedRunStoreTest {
         }
     }
 
-    private static DatabaseConfig embeddedAt(Path dir) {
-        return new DatabaseConfig() {
-            @Override
-            public Optional<String> url() {
-                return Optional.empty();
-            }
-
-            @Override
-            public String user() {
-                return "postgres";
-            }
-
-            @Override
-            public Optional<String> password() {
-                return Optional.empty();
-            }
-
-            @Override
-            public int poolSize() {
-                return 2;
-            }
-
-            @Override
-            public Path embeddedDataDir() {
-                return dir.resolve("pg");
-            }
-
-            @Override
-            public int embeddedPort() {
-                return 0;
-            }
-        };
+    private static DatabaseServer.Settings embeddedAt(Path dir) {
+        return new DatabaseServer.Settings(Optional.empty(), "postgres", Optional.empty(), 2, dir.resolve("pg"), 0);
     }
 }
