@@ -1,6 +1,9 @@
 package io.ponte.pipelines.core.ir;
 
+import io.ponte.pipelines.core.cel.Cel;
+import io.ponte.pipelines.core.cel.CelException;
 import io.ponte.pipelines.core.ir.DagIr.OutputSelector;
+import io.ponte.pipelines.core.placeholder.Placeholders;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -43,6 +46,48 @@ final class IrValidator {
             }
         }
         checkNoComponentCycle();
+        for (ComponentIr c : ir.components().values()) {
+            c.executorLabel().map(l -> ir.executors().get(l)).ifPresent(e -> {
+                if (e instanceof ExecutorIr.Container container) {
+                    checkPlaceholders(c, container);
+                }
+            });
+        }
+    }
+
+    private void checkPlaceholders(ComponentIr c, ExecutorIr.Container container) {
+        String base = "deploymentSpec.executors." + container.label() + ".container.";
+        check(c, base + "command", container.command());
+        check(c, base + "args", container.args());
+        int i = 0;
+        for (String value : container.env().values()) {
+            check(c, base + "env[" + i++ + "].value", List.of(value));
+        }
+    }
+
+    private static void check(ComponentIr c, String path, List<String> templates) {
+        for (int i = 0; i < templates.size(); i++) {
+            for (String ref : Placeholders.references(templates.get(i))) {
+                int dot = ref.indexOf('.', ref.indexOf('.') + 1);
+                String kind = ref.substring(0, dot);
+                String name = ref.substring(dot + 1);
+                boolean known = switch (kind) {
+                    case "inputs.parameters" -> c.inputParameters().containsKey(name);
+                    case "inputs.artifacts" -> c.inputArtifacts().containsKey(name);
+                    case "outputs.parameters" -> c.outputParameters().containsKey(name);
+                    default -> c.outputArtifacts().containsKey(name);
+                };
+                if (!known) {
+                    String what = kind.replace("inputs.parameters", "input parameter")
+                            .replace("inputs.artifacts", "input artifact")
+                            .replace("outputs.parameters", "output parameter")
+                            .replace("outputs.artifacts", "output artifact");
+                    throw new IrException(
+                            path + "[" + i + "]",
+                            "unresolvable placeholder: " + c.name() + " declares no " + what + " " + name);
+                }
+            }
+        }
     }
 
     private void checkDag(ComponentIr owner) {
@@ -155,6 +200,14 @@ final class IrValidator {
                                 "the task has no input " + in);
                     }
                 }));
+        task.condition().ifPresent(cond -> {
+            try {
+                Cel.parse(cond);
+            } catch (CelException e) {
+                throw new IrException(
+                        task.path() + ".triggerPolicy.condition", "not a valid condition: " + e.getMessage());
+            }
+        });
         String itemInput = task.iterator().map(IteratorIr::itemInput).orElse(null);
         component.inputParameters().forEach((name, def) -> {
             if (!def.optional()
