@@ -3,7 +3,6 @@ package io.ponte.pipelines.adapter.local;
 import io.ponte.pipelines.adapter.TaskExecutorContractTest;
 import io.ponte.pipelines.spi.TaskExecutor;
 import io.ponte.pipelines.spi.TaskLaunch;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 
@@ -40,21 +39,7 @@ class LocalSubprocessExecutorTest extends TaskExecutorContractTest {
 
     @Override
     protected TaskLaunch unstartable(TaskLaunch valid) {
-        return new TaskLaunch(
-                valid.runId(),
-                valid.taskPath(),
-                valid.attempt(),
-                "registry.example/missing:1",
-                valid.command(),
-                valid.args(),
-                valid.env(),
-                valid.resources(),
-                valid.workDir(),
-                List.of(),
-                valid.logFile(),
-                valid.labels(),
-                valid.placement(),
-                valid.timeout());
+        return Launches.withImage(valid, "registry.example/missing:1");
     }
 
     @Override
