@@ -41,7 +41,7 @@ public final class LocalExecutor implements TaskExecutor, AutoCloseable {
     private final LocalExecutorConfig config;
     private final ImageCatalog catalog;
     private final Map<String, LocalRuntime> runtimes;
-    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "local-executor-timers");
         t.setDaemon(true);
         return t;
@@ -57,7 +57,12 @@ public final class LocalExecutor implements TaskExecutor, AutoCloseable {
         this.runtimes = Map.of(
                 ImageCatalog.SUBPROCESS, new SubprocessRuntime(config.inheritEnv(), hostEnv),
                 ImageCatalog.BUBBLEWRAP, new BubblewrapRuntime(config.bubblewrapCommand()),
-                ImageCatalog.PODMAN, new PodmanRuntime(config.podmanCommand(), config.podmanOptions(), hostEnv));
+                ImageCatalog.PODMAN,
+                        new PodmanRuntime(
+                                config.podmanCommand(),
+                                config.podmanGlobalOptions().orElse(List.of()),
+                                config.podmanOptions(),
+                                hostEnv));
     }
 
     @Override
@@ -110,7 +115,13 @@ public final class LocalExecutor implements TaskExecutor, AutoCloseable {
             process.destroyForcibly();
             throw new ExecutorException("task " + launch.taskPath() + ": cannot record the attempt: " + e, false, e);
         }
-        return new LocalHandle(ref, exitFile, startedAt, timers, config.killGrace(), runtime.cleanup(container))
+        return new LocalHandle(
+                        ref,
+                        exitFile,
+                        startedAt,
+                        timers,
+                        config.killGrace(),
+                        runtime.stop(container, config.killGrace()))
                 .follow(process)
                 .deadline(launch.timeout());
     }
@@ -128,11 +139,11 @@ public final class LocalExecutor implements TaskExecutor, AutoCloseable {
             return Optional.empty();
         }
         Instant startedAt = Instant.ofEpochMilli(Long.parseLong(recorded.get(1)));
-        Optional<List<String>> cleanup = catalog.resolveQuietly(launch.image())
+        Optional<List<String>> stop = catalog.resolveQuietly(launch.image())
                 .map(this::runtimeOrNull)
-                .flatMap(r -> r.cleanup(containerName(launch)));
+                .flatMap(r -> r.stop(containerName(launch), config.killGrace()));
         return Optional.of(new LocalHandle(
-                        process.get(), ExitFile.in(launch.workDir()), startedAt, timers, config.killGrace(), cleanup)
+                        process.get(), ExitFile.in(launch.workDir()), startedAt, timers, config.killGrace(), stop)
                 .poll(config.pollInterval())
                 .deadline(launch.timeout()));
     }

@@ -56,6 +56,12 @@ public interface LocalExecutorConfig {
     String podmanCommand();
 
     /**
+     * Options placed before {@code run}, e.g. {@code --runtime=runc}, {@code --root=DIR} (see
+     * LOCAL-INFRA: crun fails on hybrid cgroup hosts, runc works).
+     */
+    Optional<List<String>> podmanGlobalOptions();
+
+    /**
      * Extra {@code podman run} options, e.g. {@code --network=host}. The default keeps tasks off
      * the network (the default bridge needs firewall rights this host may not give).
      */

@@ -25,7 +25,7 @@ final class LocalHandle implements TaskHandle {
     private final Instant startedAt;
     private final ScheduledExecutorService timers;
     private final Duration killGrace;
-    private final Optional<List<String>> cleanup;
+    private final Optional<List<String>> stopCommand;
     private final CompletableFuture<TaskResult> done = new CompletableFuture<>();
     private volatile boolean cancelled;
     private volatile String stopReason;
@@ -37,13 +37,13 @@ final class LocalHandle implements TaskHandle {
             Instant startedAt,
             ScheduledExecutorService timers,
             Duration killGrace,
-            Optional<List<String>> cleanup) {
+            Optional<List<String>> stopCommand) {
         this.process = process;
         this.exitFile = exitFile;
         this.startedAt = startedAt;
         this.timers = timers;
         this.killGrace = killGrace;
-        this.cleanup = cleanup;
+        this.stopCommand = stopCommand;
     }
 
     /** Follows a child of this runner. */
@@ -117,14 +117,16 @@ final class LocalHandle implements TaskHandle {
         stop();
     }
 
+    /** SIGTERM (or the runtime's own stop command), then SIGKILL to the group after the grace period. */
     private void stop() {
-        ProcessGroups.signal(process, "TERM");
+        if (stopCommand.isPresent()) {
+            timers.execute(() -> ProcessGroups.run(stopCommand.get()));
+        } else {
+            ProcessGroups.signal(process, "TERM");
+        }
         timers.schedule(
-                () -> {
-                    ProcessGroups.signal(process, "KILL");
-                    cleanup.ifPresent(ProcessGroups::run);
-                },
-                killGrace.toMillis(),
+                () -> ProcessGroups.signal(process, "KILL"),
+                killGrace.toMillis() + (stopCommand.isPresent() ? 2000 : 0),
                 TimeUnit.MILLISECONDS);
     }
 

@@ -2,6 +2,7 @@ package io.ponte.pipelines.adapter.local;
 
 import io.ponte.pipelines.spi.ExecutorException;
 import io.ponte.pipelines.spi.TaskLaunch;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +25,12 @@ interface LocalRuntime {
     /** The line written at the top of the attempt's log. */
     String banner(TaskLaunch launch, ResolvedImage image);
 
-    /** A command that removes what the runtime left behind after a cancel (e.g. a container), if any. */
-    default Optional<List<String>> cleanup(String containerName) {
+    /**
+     * A command that stops the task itself, giving it {@code grace} before killing it, for runtimes
+     * whose task does not die with the process group (podman's container lives under conmon).
+     * Empty: signalling the process group is enough.
+     */
+    default Optional<List<String>> stop(String containerName, Duration grace) {
         return Optional.empty();
     }
 

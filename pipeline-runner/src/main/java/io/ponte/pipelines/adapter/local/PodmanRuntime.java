@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ponte.pipelines.spi.ExecutorException;
 import io.ponte.pipelines.spi.TaskLaunch;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,13 @@ final class PodmanRuntime implements LocalRuntime {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String podman;
+    private final List<String> globalOptions;
     private final List<String> options;
     private final Map<String, String> hostEnv;
 
-    PodmanRuntime(String podman, List<String> options, Map<String, String> hostEnv) {
+    PodmanRuntime(String podman, List<String> globalOptions, List<String> options, Map<String, String> hostEnv) {
         this.podman = podman;
+        this.globalOptions = List.copyOf(globalOptions);
         this.options = List.copyOf(options);
         this.hostEnv = Map.copyOf(hostEnv);
     }
@@ -34,7 +37,8 @@ final class PodmanRuntime implements LocalRuntime {
 
     @Override
     public List<String> argv(TaskLaunch launch, ResolvedImage image, String containerName) throws ExecutorException {
-        List<String> argv = new ArrayList<>(List.of(podman, "run", "--rm", "--name", containerName));
+        List<String> argv = podman();
+        argv.addAll(List.of("run", "--rm", "--name", containerName));
         argv.addAll(options);
         String work = launch.workDir().toString();
         argv.addAll(List.of("-v", work + ":" + work, "-w", work));
@@ -66,7 +70,17 @@ final class PodmanRuntime implements LocalRuntime {
     }
 
     @Override
-    public Optional<List<String>> cleanup(String containerName) {
-        return Optional.of(List.of(podman, "rm", "--force", "--ignore", containerName));
+    public Optional<List<String>> stop(String containerName, Duration grace) {
+        List<String> argv = podman();
+        argv.addAll(List.of(
+                "rm", "--force", "--ignore", "--time", Long.toString(Math.max(0, grace.toSeconds())), containerName));
+        return Optional.of(argv);
+    }
+
+    private List<String> podman() {
+        List<String> argv = new ArrayList<>();
+        argv.add(podman);
+        argv.addAll(globalOptions);
+        return argv;
     }
 }
