@@ -147,6 +147,7 @@ final class CelOps {
             case "string" -> text(a);
             case "bool" -> a instanceof Boolean ? a : parseBool(a);
             case "size" -> size(a);
+            case "parseJson" -> parseJson(a);
             default -> throw new CelException("unknown function " + name + "()");
         };
     }
@@ -168,6 +169,29 @@ final class CelOps {
             }
         }
         throw new CelException("unknown method " + name + "() on " + describe(target));
+    }
+
+    private static Object parseJson(Object a) {
+        if (!(a instanceof String s)) {
+            return a;
+        }
+        try {
+            return normalizeDeep(new com.fasterxml.jackson.databind.ObjectMapper().readValue(s, Object.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new CelException("parseJson() cannot parse '" + s + "'");
+        }
+    }
+
+    private static Object normalizeDeep(Object v) {
+        if (v instanceof List<?> l) {
+            return l.stream().map(CelOps::normalizeDeep).toList();
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(k, normalizeDeep(x)));
+            return out;
+        }
+        return normalize(v);
     }
 
     private static Long toInt(Object a) {
