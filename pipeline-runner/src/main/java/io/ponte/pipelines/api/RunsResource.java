@@ -1,5 +1,6 @@
 package io.ponte.pipelines.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ponte.pipelines.core.PipelineException;
@@ -58,30 +59,36 @@ public class RunsResource {
         return RunJson.page(runs.list(ListParams.query(state, pipelineName, name, createdAfter, pageSize, pageToken)));
     }
 
+    /**
+     * KFP's custom methods: {@code runs/{id}:terminate}, {@code runs/{id}:retry} and {@code
+     * runs/{id}:rerun} with {@code {"from_task": "root/train", "parameters": {"lr": 0.1}}}, which
+     * answers the new run. One method, because a path segment cannot hold a template and a literal.
+     */
     @POST
-    @Path("runs/{id}:terminate")
-    public ObjectNode terminate(@PathParam("id") String id) {
-        RunRecord run = runs.terminate(id);
-        return RunJson.full(run, runs.tasks(id));
+    @Path("runs/{target}")
+    public ObjectNode action(@PathParam("target") String target, String body) throws JsonProcessingException {
+        int colon = target.lastIndexOf(':');
+        String id = colon < 0 ? target : target.substring(0, colon);
+        String verb = colon < 0 ? "" : target.substring(colon + 1);
+        RunRecord run = switch (verb) {
+            case "terminate" -> runs.terminate(id);
+            case "retry" -> runs.retry(id);
+            case "rerun" -> rerun(id, body == null || body.isBlank() ? null : RunJson.JSON.readTree(body));
+            default ->
+                throw new PipelineException(
+                        PipelineException.Kind.NOT_FOUND,
+                        null,
+                        "no such method " + (verb.isEmpty() ? "(none)" : verb)
+                                + "; use runs/{id}:terminate, :retry or :rerun");
+        };
+        return RunJson.full(run, runs.tasks(run.id()));
     }
 
-    @POST
-    @Path("runs/{id}:retry")
-    public ObjectNode retry(@PathParam("id") String id) {
-        RunRecord run = runs.retry(id);
-        return RunJson.full(run, runs.tasks(id));
-    }
-
-    /** Body: {@code {"from_task": "root/train", "parameters": {"lr": 0.1}}}; answers the new run. */
-    @POST
-    @Path("runs/{id}:rerun")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public ObjectNode rerun(@PathParam("id") String id, JsonNode body) {
+    private RunRecord rerun(String id, JsonNode body) {
         Fields.requireObject(body, "the request body");
         String fromTask = Fields.requiredText(body, "from_task");
         Map<String, Object> changes = Fields.values(body, "parameters", "parameters");
-        RunRecord run = runs.rerunFrom(id, fromTask, changes);
-        return RunJson.full(run, runs.tasks(run.id()));
+        return runs.rerunFrom(id, fromTask, changes);
     }
 
     /**
