@@ -163,7 +163,11 @@ class RunsApiTest {
         assertThat(task(done, "root/greet").path("status_detail").asText())
                 .as("greet was kept, not run again")
                 .contains("kept from run " + id);
-        assertThat(task(done, "root/greet").path("outputs").path("parameters").path("greeting").asText())
+        assertThat(task(done, "root/greet")
+                        .path("outputs")
+                        .path("parameters")
+                        .path("greeting")
+                        .asText())
                 .isEqualTo("hello " + who);
     }
 
