@@ -22,35 +22,35 @@ import java.util.Optional;
 import org.awaitility.Awaitility;
 
 /** An engine on the in-memory run store, the filesystem object store and the real local executor. */
-final class TestEngines implements AutoCloseable {
+public final class TestEngines implements AutoCloseable {
 
-    final InMemoryRunStore store = new InMemoryRunStore();
-    final FileSystemObjectStore objects;
+    public final InMemoryRunStore store = new InMemoryRunStore();
+    public final FileSystemObjectStore objects;
     final LocalExecutor local;
     final Path dir;
-    Engine engine;
+    public Engine engine;
 
-    TestEngines(Path dir) {
+    public TestEngines(Path dir) {
         this(dir, Map.of());
     }
 
-    TestEngines(Path dir, Map<String, String> localKeys) {
+    public TestEngines(Path dir, Map<String, String> localKeys) {
         this.dir = dir;
         this.objects = new FileSystemObjectStore(dir.resolve("s3"));
         this.local = new LocalExecutor(localConfig(localKeys));
         this.engine = start(EngineSettings.defaults(dir.resolve("work")));
     }
 
-    Engine start(EngineSettings settings) {
+    public Engine start(EngineSettings settings) {
         return start(settings, Map.of("local", local));
     }
 
-    Engine start(EngineSettings settings, Map<String, TaskExecutor> executors) {
+    public Engine start(EngineSettings settings, Map<String, TaskExecutor> executors) {
         engine = new Engine(settings, store, objects, RunEvents.NONE, executors);
         return engine;
     }
 
-    static LocalExecutorConfig localConfig(Map<String, String> keys) {
+    public static LocalExecutorConfig localConfig(Map<String, String> keys) {
         String prefix = "ponte.pipelines.executors.local";
         Map<String, String> props = new HashMap<>();
         props.put(prefix + ".kill-grace", "2s");
@@ -64,15 +64,15 @@ final class TestEngines implements AutoCloseable {
         return config.getConfigMapping(LocalExecutorConfig.class, prefix);
     }
 
-    static Runs.CreateRun request(String ir, Map<String, Object> params) {
+    public static Runs.CreateRun request(String ir, Map<String, Object> params) {
         return new Runs.CreateRun(Optional.empty(), ir, params, Optional.empty(), true, Optional.empty());
     }
 
-    static Runs.CreateRun uncached(String ir, Map<String, Object> params) {
+    public static Runs.CreateRun uncached(String ir, Map<String, Object> params) {
         return new Runs.CreateRun(Optional.empty(), ir, params, Optional.empty(), false, Optional.empty());
     }
 
-    RunRecord awaitEnd(String runId) {
+    public RunRecord awaitEnd(String runId) {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(20))
@@ -80,7 +80,7 @@ final class TestEngines implements AutoCloseable {
         return store.run(runId).orElseThrow();
     }
 
-    RunRecord awaitState(String runId, RunState state) {
+    public RunRecord awaitState(String runId, RunState state) {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(20))
@@ -88,7 +88,7 @@ final class TestEngines implements AutoCloseable {
         return store.run(runId).orElseThrow();
     }
 
-    TaskRecord task(String runId, String path) {
+    public TaskRecord task(String runId, String path) {
         return store.task(runId, path)
                 .orElseThrow(() -> new AssertionError("no task " + path + " in " + store.tasks(runId)));
     }
