@@ -35,9 +35,16 @@ public final class IrParser {
             }
             spec = spec.get("pipelineSpec");
         }
-        PipelineIr ir = map(spec, platform);
-        new IrValidator(ir).validate();
-        return ir;
+        try {
+            PipelineIr ir = map(spec, platform);
+            new IrValidator(ir).validate();
+            return ir;
+        } catch (IrException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A shape the mapper did not foresee: still a 400 naming the problem, never a 500.
+            throw new IrException("", "cannot read the pipeline: " + e.getMessage(), e);
+        }
     }
 
     private static List<JsonNode> documents(String text) {
