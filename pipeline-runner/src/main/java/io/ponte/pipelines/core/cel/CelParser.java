@@ -210,7 +210,11 @@ final class CelParser {
     }
 
     private Token next() {
-        return tokens.get(pos++);
+        Token t = tokens.get(pos);
+        if (t.type() != Type.END) {
+            pos++;
+        }
+        return t;
     }
 
     private boolean accept(String op) {
