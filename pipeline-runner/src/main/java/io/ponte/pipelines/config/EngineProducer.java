@@ -21,6 +21,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jboss.logging.Logger;
@@ -87,7 +88,10 @@ class EngineProducer {
                 routing,
                 config.keepWorkDirs(),
                 config.maxRunningTasksPerRun(),
-                config.workerThreads());
+                config.workerThreads(),
+                config.runnerId().orElseGet(EngineSettings::hostName),
+                config.runLease(),
+                Clock.systemUTC());
         return new Engine(settings, store, objectStore, runEvents, executors);
     }
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,6 +59,24 @@ public interface PipelinesConfig {
     /** Resume unfinished runs at start-up, re-attaching to attempts still running. */
     @WithDefault("true")
     boolean resumeOnStart();
+
+    /**
+     * This runner's id in run claims; default the host name. Runners sharing one database need
+     * distinct ids; a runner that restarts under the same id takes its runs back at once.
+     */
+    Optional<
+                    @Pattern(
+                            regexp = "[A-Za-z0-9._:-]{1,128}",
+                            message = "1 to 128 letters, digits, '.', '_', ':' or '-'")
+                    String>
+            runnerId();
+
+    /**
+     * How long a runner's claim on a run holds unless renewed (it is renewed every third of
+     * this). When a runner stops, another takes its runs over after at most this long.
+     */
+    @WithDefault("30s")
+    Duration runLease();
 
     /** The executors' own settings. */
     Executors executors();

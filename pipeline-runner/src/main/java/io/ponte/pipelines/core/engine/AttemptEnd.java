@@ -61,6 +61,9 @@ final class AttemptEnd {
         }
         handle.completion()
                 .whenComplete((result, error) -> run.ctx.workers().execute(() -> {
+                    if (!run.stillHeld()) {
+                        return; // the runner that took the run over collects this attempt
+                    }
                     TaskResult r = result != null
                             ? result
                             : new TaskResult(

@@ -43,10 +43,7 @@ final class Attempts {
 
     /** Runs {@code r} on the run's serial executor, then dispatches what became ready. */
     void post(Runnable r) {
-        run.actor.execute(() -> {
-            r.run();
-            run.drain();
-        });
+        run.event(r);
     }
 
     /** An attempt left its slot: launches queued tasks while the limit allows. */

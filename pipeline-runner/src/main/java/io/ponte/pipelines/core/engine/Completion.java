@@ -119,5 +119,6 @@ final class Completion {
         run.done = true;
         run.writer.updateRun(runState, error, Optional.of(Instant.now()));
         run.ctx.finished(run);
+        run.ctx.claims().release(run.runId());
     }
 }

@@ -44,6 +44,8 @@ public final class Engine implements Runs, AutoCloseable {
         this.planning = new RunPlanning(ctx);
         this.starts = new RunStarts(ctx, planning, active);
         ctx.timers().scheduleWithFixedDelay(this::pollProgress, 2, 2, TimeUnit.SECONDS);
+        long renew = Math.max(50, settings.runLease().toMillis() / 3);
+        ctx.timers().scheduleWithFixedDelay(this::renewClaims, renew, renew, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -87,11 +89,12 @@ public final class Engine implements Runs, AutoCloseable {
         if (run.state().isFinal()) {
             throw new PipelineException(Kind.CONFLICT, null, "run " + runId + " already ended " + run.state());
         }
-        RunExecution exec = active.get(runId)
-                .orElseThrow(() -> new PipelineException(
-                        Kind.UNAVAILABLE, null, "run " + runId + " is not executing on this runner"));
-        exec.terminate();
-        return ctx.store().run(runId).orElse(run);
+        Optional<RunExecution> here = active.get(runId);
+        if (here.isPresent()) {
+            here.get().terminate();
+            return ctx.store().run(runId).orElse(run);
+        }
+        return starts.terminateElsewhere(run);
     }
 
     @Override
@@ -143,7 +146,13 @@ public final class Engine implements Runs, AutoCloseable {
 
     private void pollProgress() {
         for (RunExecution r : active.all()) {
-            r.actor.execute(r.attempts::pollProgress);
+            r.event(r.attempts::pollProgress);
+        }
+    }
+
+    private void renewClaims() {
+        for (RunExecution r : active.all()) {
+            r.renewClaim();
         }
     }
 

@@ -20,6 +20,7 @@ final class EngineContext {
     private final Map<String, TaskExecutor> executors;
     private final Launcher launcher;
     private final OutputCollector collector;
+    private final RunClaims claims;
     private final ExecutorService actors = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), Threads.named("ponte-run"));
     private final ExecutorService workers;
@@ -41,6 +42,7 @@ final class EngineContext {
         this.executors = Map.copyOf(executors);
         this.launcher = new Launcher(settings, objects);
         this.collector = new OutputCollector(settings, objects);
+        this.claims = new RunClaims(store, settings);
         this.workers = Executors.newFixedThreadPool(settings.workerThreads(), Threads.named("ponte-attempt"));
         this.onFinished = onFinished;
     }
@@ -71,6 +73,10 @@ final class EngineContext {
 
     OutputCollector collector() {
         return collector;
+    }
+
+    RunClaims claims() {
+        return claims;
     }
 
     /** Runs the runs' serial executors. */

@@ -95,13 +95,11 @@ final class Expansion {
 
     private void adopt(Node node, Optional<TaskRecord> previous) {
         if (previous.isEmpty()) {
-            node.record = run.ctx
-                    .store()
-                    .upsertTask(TaskUpdate.fresh(
-                            run.runId(),
-                            node.path,
-                            node.name(),
-                            node.kind == Node.Kind.CONTAINER ? Optional.of(node.executorName) : Optional.empty()));
+            node.record = run.writer.insert(TaskUpdate.fresh(
+                    run.runId(),
+                    node.path,
+                    node.name(),
+                    node.kind == Node.Kind.CONTAINER ? Optional.of(node.executorName) : Optional.empty()));
             return;
         }
         TaskRecord r = previous.get();

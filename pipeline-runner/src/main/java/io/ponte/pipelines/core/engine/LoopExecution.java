@@ -46,8 +46,7 @@ final class LoopExecution {
                     continue;
                 }
             } else {
-                it.record =
-                        run.ctx.store().upsertTask(TaskUpdate.fresh(run.runId(), it.path, it.name(), Optional.empty()));
+                it.record = run.writer.insert(TaskUpdate.fresh(run.runId(), it.path, it.name(), Optional.empty()));
             }
             loop.openChildren++;
         }

@@ -62,6 +62,8 @@ final class RunExecution {
 
     boolean cancelling;
     boolean done;
+    /** Another runner took the run over: nothing more happens here. */
+    volatile boolean abandoned;
 
     RunExecution(
             EngineContext ctx, PipelineIr ir, Plan plan, RunRecord record, Mode mode, List<TaskRecord> storedTasks) {
@@ -94,9 +96,27 @@ final class RunExecution {
         return Optional.ofNullable(nodes.get(path));
     }
 
+    /**
+     * Runs an event on the run's serial executor, then dispatches what became ready; nothing once
+     * the run was abandoned to another runner.
+     */
+    void event(Runnable r) {
+        actor.execute(() -> {
+            if (abandoned) {
+                return;
+            }
+            try {
+                r.run();
+                drain();
+            } catch (RunLost lost) {
+                // abandon() said why; the new holder carries on.
+            }
+        });
+    }
+
     /** Starts (or resumes) the run on its executor. */
     void start() {
-        actor.execute(() -> {
+        event(() -> {
             RunRecord record = writer.record();
             if (record.state() != RunState.RUNNING) {
                 writer.updateRun(RunState.RUNNING, Optional.empty(), Optional.empty());
@@ -105,7 +125,6 @@ final class RunExecution {
             root.inputs = record.parameters();
             root.inputArtifacts = rootArtifacts(record);
             expansion.instantiate(root);
-            drain();
         });
     }
 
@@ -122,15 +141,60 @@ final class RunExecution {
 
     /** Asks the run to stop: running attempts are cancelled, exit handlers still run. */
     void terminate() {
-        actor.execute(() -> {
-            if (done || cancelling) {
+        event(this::terminateNow);
+    }
+
+    private void terminateNow() {
+        if (done || cancelling) {
+            return;
+        }
+        cancelling = true;
+        writer.updateRun(RunState.CANCELING, Optional.empty(), Optional.empty());
+        attempts.cancelAll();
+    }
+
+    /**
+     * Renews this runner's claim; a run taken over by another runner is abandoned, and a terminate
+     * asked through the store (by a runner that does not execute the run) is carried out.
+     */
+    void renewClaim() {
+        event(() -> {
+            if (done) {
                 return;
             }
-            cancelling = true;
-            writer.updateRun(RunState.CANCELING, Optional.empty(), Optional.empty());
-            attempts.cancelAll();
-            drain();
+            if (!ctx.claims().hold(runId())) {
+                abandon();
+            }
+            RunRecord stored = ctx.store().run(runId()).orElse(null);
+            if (stored != null && stored.state() == RunState.CANCELING && !cancelling) {
+                writer.refresh(stored);
+                terminateNow();
+            }
         });
+    }
+
+    /**
+     * A conditional write lost: when another runner holds the run now, stops here (throws {@link
+     * RunLost}); otherwise returns, and the caller re-reads and re-applies its change.
+     */
+    void onConflict() {
+        if (!ctx.claims().hold(runId())) {
+            abandon();
+        }
+    }
+
+    /** Whether this runner may still act for the run (checked before work another holder would redo). */
+    boolean stillHeld() {
+        return !abandoned && ctx.claims().hold(runId());
+    }
+
+    private void abandon() {
+        abandoned = true;
+        done = true;
+        ctx.finished(this);
+        String holder = ctx.claims().claim(runId()).map(c -> c.owner()).orElse("nobody");
+        LOG.warnf("run %s: runner %s took it over; stopping here", runId(), holder);
+        throw new RunLost("run " + runId() + " is held by " + holder);
     }
 
     /** Processes ready nodes until none is left. Called at the end of every event. */
@@ -139,6 +203,8 @@ final class RunExecution {
         while ((n = ready.poll()) != null) {
             try {
                 dispatch.onReady(n);
+            } catch (RunLost e) {
+                throw e;
             } catch (RuntimeException e) {
                 LOG.errorf(e, "run %s: task %s", runId(), n.path);
                 if (!n.isFinal()) {

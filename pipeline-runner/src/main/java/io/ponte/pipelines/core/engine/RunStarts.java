@@ -7,8 +7,10 @@ import io.ponte.pipelines.core.ir.IrParser;
 import io.ponte.pipelines.core.ir.PipelineIr;
 import io.ponte.pipelines.core.plan.Plan;
 import io.ponte.pipelines.core.plan.PlannedTask;
+import io.ponte.pipelines.spi.RunClaim;
 import io.ponte.pipelines.spi.RunRecord;
 import io.ponte.pipelines.spi.RunState;
+import io.ponte.pipelines.spi.StaleRecordException;
 import io.ponte.pipelines.spi.TaskRecord;
 import io.ponte.pipelines.spi.TaskState;
 import java.util.ArrayList;
@@ -18,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Stores new, re-opened and resumed runs and starts their executions. */
+/**
+ * Stores new, re-opened and resumed runs and starts their executions, each under this runner's
+ * claim: a run another live runner holds is neither resumed nor retried here.
+ */
 final class RunStarts {
 
     private final EngineContext ctx;
@@ -55,6 +60,7 @@ final class RunStarts {
         } catch (RuntimeException e) {
             throw new PipelineException(Kind.UNAVAILABLE, null, "cannot store the run: " + e.getMessage(), e);
         }
+        ctx.claims().claim(run.id());
         ctx.events().runChanged(run);
         active.start(ctx, ir, plan, run, RunExecution.Mode.FRESH);
         return run;
@@ -74,6 +80,7 @@ final class RunStarts {
     /** Re-opens a failed or cancelled run and runs the tasks that did not succeed. */
     RunRecord retry(RunRecord run) {
         RunPlanning.Planned p = planning.plan(run.pipelineSpec(), Optional.empty());
+        requireClaim(run.id());
         RunRecord reopened =
                 ctx.store().updateRun(RunRecords.withState(run, RunState.RUNNING, Optional.empty(), Optional.empty()));
         ctx.events().runChanged(reopened);
@@ -108,13 +115,17 @@ final class RunStarts {
             }
         }
         ctx.store().createRun(run, kept);
+        ctx.claims().claim(run.id());
         ctx.events().runChanged(run);
         active.start(ctx, p.ir(), p.plan(), run, RunExecution.Mode.RESUME);
         return run;
     }
 
-    /** Resumes one unfinished run from its stored tasks; false when it is gone. */
+    /** Resumes one unfinished run from its stored tasks; false when it is gone or another runner holds it. */
     boolean resume(String runId) {
+        if (!ctx.claims().hold(runId)) {
+            return false;
+        }
         Optional<RunRecord> run = ctx.store().run(runId);
         if (run.isEmpty()) {
             return false;
@@ -125,5 +136,46 @@ final class RunStarts {
             exec.terminate();
         }
         return true;
+    }
+
+    /**
+     * Terminates a run that does not execute here: a run nobody holds any more is taken over and
+     * terminated here (its exit handlers run here); a run another runner holds is marked CANCELING
+     * in the store, and its runner terminates it at its next claim renewal.
+     */
+    RunRecord terminateElsewhere(RunRecord run) {
+        if (ctx.claims().hold(run.id()) && resume(run.id())) {
+            active.get(run.id()).ifPresent(RunExecution::terminate);
+            return ctx.store().run(run.id()).orElse(run);
+        }
+        RunRecord current = run;
+        for (int tries = 0; ; tries++) {
+            if (current.state().isFinal() || current.state() == RunState.CANCELING) {
+                return current;
+            }
+            try {
+                RunRecord asked = RunRecords.withState(current, RunState.CANCELING, current.error(), Optional.empty());
+                RunRecord stored = ctx.store().updateRun(asked);
+                ctx.events().runChanged(stored);
+                return stored;
+            } catch (StaleRecordException e) {
+                if (tries == 4) {
+                    throw new PipelineException(
+                            Kind.UNAVAILABLE, null, "run " + run.id() + " changes too fast to terminate; try again");
+                }
+                current = ctx.store().run(run.id()).orElse(current);
+            }
+        }
+    }
+
+    private void requireClaim(String runId) {
+        Optional<RunClaim> claim = ctx.claims().claim(runId);
+        if (claim.isPresent() && !claim.get().owner().equals(ctx.claims().runnerId())) {
+            throw new PipelineException(
+                    Kind.CONFLICT,
+                    null,
+                    "run " + runId + " is held by runner " + claim.get().owner() + " until "
+                            + claim.get().until());
+        }
     }
 }
