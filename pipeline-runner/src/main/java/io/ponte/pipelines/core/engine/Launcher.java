@@ -7,15 +7,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Stages attempts on this host; runs on worker threads. Layout of an attempt directory: {@code
  * inputs/<name>/<i>/<file>}, {@code outputs/parameters/<name>}, {@code outputs/artifacts/<name>},
- * {@code kfp_outputs/output_metadata.json} (also mounted at {@code /tmp/kfp_outputs} for runtimes with
- * their own filesystem), {@code attempt.log}.
+ * {@code kfp_outputs/output_metadata.json}, {@code attempt.log}. Runtimes with their own filesystem
+ * also get the {@linkplain ArtifactMounts mounts} KFP components expect.
  */
 final class Launcher {
 
@@ -65,7 +64,7 @@ final class Launcher {
                 resolved.env(),
                 req.container().resources(),
                 dir,
-                List.of(new TaskLaunch.Mount(dir.resolve("kfp_outputs"), "/tmp/kfp_outputs", false)),
+                ArtifactMounts.of(dir, req, inputs, outputs),
                 dir.resolve("attempt.log"),
                 labels(req),
                 req.placement(),
