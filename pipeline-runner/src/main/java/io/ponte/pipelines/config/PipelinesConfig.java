@@ -2,6 +2,7 @@ package io.ponte.pipelines.config;
 
 import io.ponte.pipelines.adapter.kubernetes.KubernetesExecutorConfig;
 import io.ponte.pipelines.adapter.local.LocalExecutorConfig;
+import io.ponte.pipelines.adapter.offload.OffloadExecutorConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
@@ -36,7 +37,9 @@ public interface PipelinesConfig {
 
     /**
      * Named placements a task asks for with the pod label or node selector {@code
-     * ponte.io/placement=<name>} (KFP SDK: {@code kubernetes.add_pod_label}).
+     * ponte.io/placement=<name>} (KFP SDK: {@code kubernetes.add_pod_label}). Each says which
+     * executor runs the task and, for kubernetes and offload, on which of that executor's sites;
+     * checked at start-up.
      */
     Map<String, Placement> placements();
 
@@ -93,13 +96,18 @@ public interface PipelinesConfig {
         /** The executor that runs tasks placed here. */
         String executor();
 
-        /** The Kueue LocalQueue (kubernetes). */
+        /** The Kueue LocalQueue (kubernetes only; absent: the executor's {@code queue}). */
         Optional<String> queue();
 
-        /** The priority class (kubernetes). */
+        /** The priority class (kubernetes only; absent: the executor's {@code priority-class}). */
         Optional<String> priorityClass();
 
-        /** The offload site or interLink virtual node. */
+        /**
+         * The site: for {@code kubernetes} an interLink virtual node defined under {@code
+         * ponte.pipelines.executors.kubernetes.placements.<site>}; for {@code offload} an
+         * offload-bridge defined under {@code ponte.pipelines.executors.offload.sites.<site>}
+         * (absent: its {@code default-site}); not for {@code local}.
+         */
         Optional<String> site();
     }
 
@@ -110,5 +118,8 @@ public interface PipelinesConfig {
 
         /** The Kubernetes executor; available when any of its keys is set. */
         Optional<KubernetesExecutorConfig> kubernetes();
+
+        /** The offload executor (interLink plugins reached directly); available when any of its keys is set. */
+        Optional<OffloadExecutorConfig> offload();
     }
 }
