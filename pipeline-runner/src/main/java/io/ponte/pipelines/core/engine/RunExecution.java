@@ -3,6 +3,7 @@ package io.ponte.pipelines.core.engine;
 import io.ponte.pipelines.core.ir.PipelineIr;
 import io.ponte.pipelines.core.plan.Plan;
 import io.ponte.pipelines.spi.ArtifactRef;
+import io.ponte.pipelines.spi.RunClaim;
 import io.ponte.pipelines.spi.RunRecord;
 import io.ponte.pipelines.spi.RunState;
 import io.ponte.pipelines.spi.TaskRecord;
@@ -162,9 +163,7 @@ final class RunExecution {
             if (done) {
                 return;
             }
-            if (!ctx.claims().hold(runId())) {
-                abandon();
-            }
+            requireClaim();
             RunRecord stored = ctx.store().run(runId()).orElse(null);
             if (stored != null && stored.state() == RunState.CANCELING && !cancelling) {
                 writer.refresh(stored);
@@ -174,12 +173,14 @@ final class RunExecution {
     }
 
     /**
-     * A conditional write lost: when another runner holds the run now, stops here (throws {@link
-     * RunLost}); otherwise returns, and the caller re-reads and re-applies its change.
+     * Renews this runner's claim; when another runner holds the run now, stops here (throws {@link
+     * RunLost}). Called at every renewal and after a conditional write lost a race (the caller then
+     * re-reads and re-applies its change).
      */
-    void onConflict() {
-        if (!ctx.claims().hold(runId())) {
-            abandon();
+    void requireClaim() {
+        String holder = ctx.claims().claim(runId()).map(RunClaim::owner).orElse("nobody");
+        if (!holder.equals(ctx.claims().runnerId())) {
+            abandon(holder);
         }
     }
 
@@ -188,11 +189,10 @@ final class RunExecution {
         return !abandoned && ctx.claims().hold(runId());
     }
 
-    private void abandon() {
+    private void abandon(String holder) {
         abandoned = true;
         done = true;
         ctx.finished(this);
-        String holder = ctx.claims().claim(runId()).map(c -> c.owner()).orElse("nobody");
         LOG.warnf("run %s: runner %s took it over; stopping here", runId(), holder);
         throw new RunLost("run " + runId() + " is held by " + holder);
     }

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 /**
  * Stores a run's changes (its record and its tasks' records) and announces them as events. A
  * conditional write that loses ({@link StaleRecordException}) is not an error of the task: when
- * another runner took the run over the execution stops ({@link RunExecution#onConflict}); otherwise
+ * another runner took the run over the execution stops ({@link RunExecution#requireClaim}); otherwise
  * the record is read again and the change applied to what is stored.
  */
 final class RunWriter {
@@ -36,7 +36,7 @@ final class RunWriter {
         try {
             node.record = run.ctx.store().upsertTask(u.toRecord());
         } catch (StaleRecordException e) {
-            run.onConflict();
+            run.requireClaim();
             TaskUpdate again =
                     new TaskUpdate(run.ctx.store().task(run.runId(), node.path).orElseThrow(() -> e));
             change.accept(again);
@@ -50,7 +50,7 @@ final class RunWriter {
         try {
             return run.ctx.store().upsertTask(fresh);
         } catch (StaleRecordException e) {
-            run.onConflict();
+            run.requireClaim();
             return run.ctx.store().task(fresh.runId(), fresh.taskPath()).orElseThrow(() -> e);
         }
     }
@@ -74,7 +74,7 @@ final class RunWriter {
         try {
             record = run.ctx.store().updateRun(next(record, state, error, finishedAt));
         } catch (StaleRecordException e) {
-            run.onConflict();
+            run.requireClaim();
             RunRecord stored = run.ctx.store().run(run.runId()).orElseThrow(() -> e);
             RunState merged = stored.state() == RunState.CANCELING && !state.isFinal() ? RunState.CANCELING : state;
             record = run.ctx.store().updateRun(next(stored, merged, error, finishedAt));
