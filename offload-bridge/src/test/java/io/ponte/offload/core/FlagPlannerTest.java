@@ -19,8 +19,7 @@ class FlagPlannerTest {
             "subprocess",
             Map.of("gpu", GPU),
             Optional.empty(),
-            List.of("--partition=debug", "--account=ai"),
-            Optional.empty()));
+            List.of("--partition=debug", "--account=ai")));
 
     private static final JobResources NONE = new JobResources(Optional.empty(), Optional.empty(), Optional.empty());
 

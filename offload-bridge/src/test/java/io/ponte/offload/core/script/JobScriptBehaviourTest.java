@@ -9,14 +9,15 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.ponte.offload.adapter.image.ConfiguredImageCatalog;
+import io.ponte.offload.adapter.image.ImageCatalogConfig;
 import io.ponte.offload.adapter.local.LocalScheduler;
+import io.ponte.offload.adapter.runtime.SubprocessRuntime;
 import io.ponte.offload.core.OffloadService;
 import io.ponte.offload.core.PlannerSettings;
 import io.ponte.offload.core.PodPlanner;
 import io.ponte.offload.core.PodRecord;
 import io.ponte.offload.core.Runtimes;
-import io.ponte.offload.testing.HostTestImages;
-import io.ponte.offload.testing.HostTestRuntime;
 import io.ponte.offload.testing.TestPods;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -44,10 +45,13 @@ class JobScriptBehaviourTest {
 
     @BeforeEach
     void start() {
-        PlannerSettings settings = new PlannerSettings(
-                temp.resolve("pods"), "subprocess", Map.of(), Optional.empty(), List.of(), Optional.empty());
+        PlannerSettings settings =
+                new PlannerSettings(temp.resolve("pods"), "subprocess", Map.of(), Optional.empty(), List.of());
         service = new OffloadService(
-                new PodPlanner(settings, new Runtimes(List.of(new HostTestRuntime())), new HostTestImages()),
+                new PodPlanner(
+                        settings,
+                        new Runtimes(List.of(new SubprocessRuntime())),
+                        new ConfiguredImageCatalog(ImageCatalogConfig.defaults())),
                 new LocalScheduler(),
                 new ObjectMapper(),
                 temp.resolve("pods"),
