@@ -36,7 +36,7 @@ class SlurmSchedulerTest extends JobSchedulerContract {
 
     @Test
     void a_job_over_its_time_limit_ends_as_slurm_job_timeout() {
-        PodRecord pod = service.create(TestPods.pod(
+        PodRecord pod = create(TestPods.pod(
                 "slow",
                 List.of(),
                 List.of(TestPods.sh("main", "sleep 300")),
@@ -51,7 +51,7 @@ class SlurmSchedulerTest extends JobSchedulerContract {
 
     @Test
     void the_job_script_carries_the_pods_flags_as_sbatch_directives() throws Exception {
-        PodRecord pod = service.create(TestPods.pod(
+        PodRecord pod = create(TestPods.pod(
                 "flags",
                 List.of(),
                 List.of(TestPods.sh("main", "true")),
@@ -90,9 +90,13 @@ class SlurmSchedulerTest extends JobSchedulerContract {
                         s -> s.containers().get(0).getState().getTerminated() != null);
     }
 
+    /**
+     * Under the build directory rather than the test's temporary one: slurmd (same host, as root)
+     * may still close a job's output file after the job was reported ended.
+     */
     @Override
     protected Path podRoot(Path temp) throws Exception {
-        // slurmd runs the job script as root on this host; a temp dir works as a shared file system
-        return temp.resolve("pods");
+        return Path.of("target", "slurm-contract-pods", temp.getFileName().toString())
+                .toAbsolutePath();
     }
 }
