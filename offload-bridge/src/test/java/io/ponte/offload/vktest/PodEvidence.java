@@ -11,7 +11,19 @@ import java.util.stream.Stream;
  * What was seen of one pod when its checks ended: the pod as the API server has it, the plugin's
  * last status answer (whose container reasons the VK overwrites), and a way to read its logs.
  */
-record PodEvidence(Pod pod, Optional<RemotePodStatus> remote, VirtualKubelet kubelet) {
+record PodEvidence(Pod pod, Optional<RemotePodStatus> remote, java.util.function.BiFunction<Pod, String, String> logs) {
+
+    /** The evidence of a pod run by {@code kubelet}, its logs read through {@code /getLogs}. */
+    static PodEvidence of(Pod pod, VirtualKubelet kubelet) {
+        return new PodEvidence(pod, kubelet.lastRemoteStatus(pod.getMetadata().getUid()), (p, c) -> {
+            try {
+                PluginClient.Answer a = kubelet.logs(p, c);
+                return a.ok() ? a.body() : "";
+            } catch (java.io.IOException e) {
+                return "";
+            }
+        });
+    }
 
     String name() {
         return pod.getMetadata().getName();
@@ -75,11 +87,6 @@ record PodEvidence(Pod pod, Optional<RemotePodStatus> remote, VirtualKubelet kub
     }
 
     String log(String container) {
-        try {
-            PluginClient.Answer a = kubelet.logs(pod, container);
-            return a.ok() ? a.body() : "";
-        } catch (java.io.IOException e) {
-            return "";
-        }
+        return logs.apply(pod, container);
     }
 }

@@ -103,13 +103,8 @@ final class TemplateRun {
         for (HasMetadata o : created) {
             if (o instanceof Pod p) {
                 cluster.pod(p.getMetadata().getNamespace(), p.getMetadata().getName())
-                        .ifPresent(current -> out.put(
-                                current.getMetadata().getName(),
-                                new PodEvidence(
-                                        current,
-                                        kubelet.lastRemoteStatus(
-                                                current.getMetadata().getUid()),
-                                        kubelet)));
+                        .ifPresent(
+                                current -> out.put(current.getMetadata().getName(), PodEvidence.of(current, kubelet)));
             }
         }
         return out;
