@@ -107,7 +107,7 @@ final class ControlPlane implements ClusterObjects, AutoCloseable {
                 .endTaint()
                 .endSpec()
                 .build();
-        return client.nodes().resource(node).serverSideApply();
+        return client.nodes().resource(node).createOr(io.fabric8.kubernetes.client.dsl.NonDeletingOperation::update);
     }
 
     /** Creates one object of a rendered template, doing what the real API server would add. */
