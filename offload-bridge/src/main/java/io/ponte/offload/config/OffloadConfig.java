@@ -1,0 +1,131 @@
+package io.ponte.offload.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every {@code ponte.offload.*} setting of the offload-bridge. */
+@ConfigMapping(prefix = "ponte.offload")
+public interface OffloadConfig {
+
+    /**
+     * Where pods run: {@code local} (processes on this host, the embedded default) or {@code slurm}
+     * (one {@code sbatch} job per pod).
+     */
+    @WithDefault("local")
+    @Pattern(regexp = "local|slurm", message = "must be 'local' or 'slurm'")
+    String backend();
+
+    /**
+     * The directory holding one working directory per pod, {@code <root>/<namespace>-<uid>/}. With the
+     * slurm backend it must be on a file system the compute nodes share. Relative paths resolve
+     * against the bridge's working directory.
+     */
+    @WithDefault("offload-pods")
+    Path root();
+
+    /**
+     * The container runtime used unless the pod's {@code ponte.io/runtime} annotation names another:
+     * {@code subprocess}, {@code bubblewrap}, {@code podman}, {@code apptainer} or {@code singularity}.
+     */
+    @WithDefault("subprocess")
+    String runtime();
+
+    /**
+     * How long one scheduler answer about a job is reused. Status polls within this window are
+     * answered from the per-job cache; the next poll after it asks the scheduler about every
+     * tracked job in one query.
+     */
+    @WithDefault("2s")
+    Duration pollInterval();
+
+    /**
+     * A bearer token interLink must present ({@code Authorization: Bearer <token>}). Absent: no
+     * authentication, which is only sensible on loopback or a unix socket (the defaults). Never logged.
+     */
+    Optional<String> token();
+
+    /** How long a container gets between SIGTERM and SIGKILL when its pod is deleted. */
+    @WithDefault("10s")
+    Duration terminationGrace();
+
+    /**
+     * How long a pod's working directory is kept after the pod was deleted, for post-mortems;
+     * {@code 0s} removes it at once.
+     */
+    @WithDefault("0s")
+    Duration keepDeleted();
+
+    /** The Slurm backend. */
+    SlurmConfig slurm();
+
+    /**
+     * Named resource bundles a pod picks with the {@code slurm-job.vk.io/flavor} annotation (e.g.
+     * {@code ponte.offload.flavors.gpu-small.gpus=1}).
+     */
+    Map<String, FlavorConfig> flavors();
+
+    /** The flavor applied to pods that name none; absent: none. */
+    Optional<String> defaultFlavor();
+
+    /** What the virtual node advertises in the answer to interLink's ping. */
+    NodeConfig node();
+
+    /** The Slurm backend's settings. */
+    interface SlurmConfig {
+
+        /** The partition jobs are submitted to ({@code --partition}); absent: Slurm's default partition. */
+        Optional<String> partition();
+
+        /** {@code #SBATCH} flags added to every job before the pod's own, e.g. {@code --account=ai}. */
+        Optional<List<String>> flags();
+
+        /** The image prefix used unless the pod's {@code slurm-job.vk.io/image-root} annotation sets one. */
+        Optional<String> imageRoot();
+    }
+
+    /** A named resource bundle. */
+    interface FlavorConfig {
+
+        /** CPUs per task ({@code --cpus-per-task}). */
+        Optional<@Min(1) Integer> cpus();
+
+        /** Memory ({@code --mem}), in Kubernetes quantity notation, e.g. {@code 16Gi}. */
+        Optional<String> memory();
+
+        /** GPUs ({@code --gres=gpu:N}). */
+        Optional<@Min(0) Integer> gpus();
+
+        /** Raw {@code #SBATCH} flags, e.g. {@code --partition=boost_usr_prod --qos=normal}. */
+        Optional<List<String>> flags();
+    }
+
+    /** The capacity and taints the virtual node advertises. */
+    interface NodeConfig {
+
+        /**
+         * CPUs advertised, e.g. {@code 128}. With the slurm backend the default is the partition's
+         * total; with the local backend nothing is advertised unless a resource is set here.
+         */
+        Optional<String> cpu();
+
+        /** Memory advertised, e.g. {@code 512Gi}; default as for {@link #cpu()}. */
+        Optional<String> memory();
+
+        /** How many pods the node accepts. */
+        @WithDefault("110")
+        int pods();
+
+        /** GPUs advertised as {@code nvidia.com/gpu}; default as for {@link #cpu()}. */
+        Optional<Integer> gpus();
+
+        /** Taints as {@code key=value:Effect} or {@code key:Effect}, e.g. {@code virtual-node.interlink/no-schedule=true:NoSchedule}. */
+        Optional<List<String>> taints();
+    }
+}

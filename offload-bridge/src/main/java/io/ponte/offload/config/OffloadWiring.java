@@ -1,0 +1,117 @@
+package io.ponte.offload.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.ponte.offload.adapter.local.LocalScheduler;
+import io.ponte.offload.adapter.slurm.SlurmCommands;
+import io.ponte.offload.adapter.slurm.SlurmScheduler;
+import io.ponte.offload.core.Flavor;
+import io.ponte.offload.core.OffloadService;
+import io.ponte.offload.core.PlannerSettings;
+import io.ponte.offload.core.PodPlanner;
+import io.ponte.offload.core.Runtimes;
+import io.ponte.offload.spi.ContainerRuntime;
+import io.ponte.offload.spi.ImageCatalog;
+import io.ponte.offload.spi.JobScheduler;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** Builds the bridge from {@link OffloadConfig}: the scheduler, the planner and the service. */
+@Singleton
+class OffloadWiring {
+    private static final Logger LOG = Logger.getLogger(OffloadWiring.class);
+
+    @Produces
+    @Singleton
+    JobScheduler scheduler(OffloadConfig config, Instance<SlurmCommands> slurm) {
+        if (config.backend().equals("slurm")) {
+            if (slurm.isUnsatisfied()) {
+                throw new IllegalStateException(
+                        "ponte.offload.backend=slurm but no Slurm command adapter is installed");
+            }
+            return new SlurmScheduler(slurm.get(), config.slurm().partition());
+        }
+        return new LocalScheduler();
+    }
+
+    @Produces
+    @Singleton
+    @Startup
+    OffloadService service(
+            OffloadConfig config,
+            JobScheduler scheduler,
+            Instance<ContainerRuntime> runtimes,
+            Instance<ImageCatalog> images,
+            ObjectMapper json) {
+        if (images.isUnsatisfied()) {
+            throw new IllegalStateException("no ImageCatalog is installed: the bridge cannot resolve images");
+        }
+        Runtimes available = new Runtimes(runtimes);
+        PlannerSettings settings = new PlannerSettings(
+                config.root().toAbsolutePath(),
+                config.runtime(),
+                flavors(config),
+                config.defaultFlavor(),
+                baseFlags(config),
+                config.slurm().imageRoot());
+        OffloadService service = new OffloadService(
+                new PodPlanner(settings, available, images.get()),
+                scheduler,
+                json,
+                config.root().toAbsolutePath(),
+                config.pollInterval(),
+                config.terminationGrace(),
+                config.keepDeleted());
+        int adopted = service.adoptExisting();
+        LOG.infof(
+                "offload-bridge: %s backend, runtime %s, pods in %s; %d running pod(s) taken back",
+                scheduler.name(), config.runtime(), config.root().toAbsolutePath(), adopted);
+        return service;
+    }
+
+    void close(@Disposes OffloadService service) {
+        service.close();
+    }
+
+    private static List<String> baseFlags(OffloadConfig config) {
+        List<String> flags = new ArrayList<>();
+        config.slurm().partition().ifPresent(p -> flags.add("--partition=" + p));
+        config.slurm().flags().ifPresent(flags::addAll);
+        return flags;
+    }
+
+    private static Map<String, Flavor> flavors(OffloadConfig config) {
+        Map<String, Flavor> out = new LinkedHashMap<>();
+        config.flavors()
+                .forEach((name, f) -> out.put(
+                        name,
+                        new Flavor(
+                                name,
+                                f.cpus(),
+                                f.memory().map(m -> mebibytes(name, m)),
+                                f.gpus(),
+                                f.flags().orElse(List.of()))));
+        return out;
+    }
+
+    private static long mebibytes(String flavor, String quantity) {
+        try {
+            return Quantity.getAmountInBytes(new Quantity(quantity))
+                    .divide(BigDecimal.valueOf(1024 * 1024), 0, RoundingMode.CEILING)
+                    .longValueExact();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    "ponte.offload.flavors." + flavor + ".memory '" + quantity + "' is not a Kubernetes quantity");
+        }
+    }
+}
