@@ -59,10 +59,16 @@ final class Checks {
                 .max(Comparator.comparing(p -> p.getMetadata().getCreationTimestamp()));
     }
 
+    /** Upstream's exact lookup fails at once on a missing pod; a Job's next pod may still come. */
+    private CheckOutcome notFound(String namespace, String name, String what) {
+        String message = "pod " + namespace + "/" + name + (namesArePrefixes ? "*" : "") + " not found" + what;
+        return namesArePrefixes ? new CheckOutcome.NotYet(message) : new CheckOutcome.Never(message);
+    }
+
     private CheckOutcome pod(Validation.CheckPod check) {
         Optional<Pod> found = find(check.namespace(), check.name());
         if (found.isEmpty()) {
-            return new CheckOutcome.Never("pod " + check.namespace() + "/" + check.name() + " not found");
+            return notFound(check.namespace(), check.name(), "");
         }
         Pod pod = found.get();
         String phase = pod.getStatus() == null ? "Pending" : pod.getStatus().getPhase();
@@ -80,7 +86,7 @@ final class Checks {
     private CheckOutcome logs(Validation.CheckLogs check) {
         Optional<Pod> found = find(check.namespace(), check.name());
         if (found.isEmpty()) {
-            return new CheckOutcome.Never("pod " + check.namespace() + "/" + check.name() + " not found (logs)");
+            return notFound(check.namespace(), check.name(), " (logs)");
         }
         Pod pod = found.get();
         List<String> containers =

@@ -53,10 +53,16 @@ final class Needs {
         List<Need> out = new ArrayList<>();
         for (HasMetadata o : objects) {
             for (Container c : containers(o)) {
+                List<String> words = Stream.concat(c.getCommand().stream(), c.getArgs().stream())
+                        .toList();
+                // Single-line words form the command line; each script (a multi-line word) follows on its own lines.
                 String text = String.join(
-                        " ",
-                        Stream.concat(c.getCommand().stream(), c.getArgs().stream())
-                                .toList());
+                                " ",
+                                words.stream().filter(w -> w.indexOf('\n') < 0).toList())
+                        + '\n'
+                        + String.join(
+                                "\n",
+                                words.stream().filter(w -> w.indexOf('\n') >= 0).toList());
                 for (Host host : hosts(text)) {
                     if (!probe.reachable(host.host())) {
                         out.add(new Need(

@@ -74,12 +74,31 @@ record PodEvidence(Pod pod, Optional<RemotePodStatus> remote, java.util.function
                 .findFirst());
     }
 
-    /** Whether the container ended with a non-zero exit code (or the pod was refused at create). */
+    /**
+     * Whether the container itself failed: the pod was refused at create, or the container ran and
+     * exited non-zero. Init containers run in order and fail fast, so only the first failed one
+     * counts (those after it never ran); containers do not run after a failed init container.
+     */
     boolean containerFailed(String container) {
-        return providerFailed()
-                || terminated(container)
-                        .map(t -> t.getExitCode() != null && t.getExitCode() != 0)
-                        .orElse(false);
+        if (providerFailed()) {
+            return true;
+        }
+        Optional<String> firstFailedInit = pod.getSpec().getInitContainers().stream()
+                .map(io.fabric8.kubernetes.api.model.Container::getName)
+                .filter(this::exitedNonZero)
+                .findFirst();
+        boolean isInit = pod.getSpec().getInitContainers().stream()
+                .anyMatch(c -> c.getName().equals(container));
+        if (isInit) {
+            return firstFailedInit.map(container::equals).orElse(false);
+        }
+        return firstFailedInit.isEmpty() && exitedNonZero(container);
+    }
+
+    private boolean exitedNonZero(String container) {
+        return terminated(container)
+                .map(t -> t.getExitCode() != null && t.getExitCode() != 0)
+                .orElse(false);
     }
 
     Optional<Quantity> memoryLimit(Container c) {

@@ -63,12 +63,7 @@ final class Verdicts {
         if (outcome instanceof CheckOutcome.Holds) {
             return passed(validation, pods, explaining, internet);
         }
-        for (Needs.Need need : privileges) {
-            PodEvidence pod = pods.get(need.pod());
-            if (pod != null && !"Running".equals(pod.phase())) {
-                explaining.add(need.detail());
-            }
-        }
+        privilegesOfStoppedPods(privileges, pods).ifPresent(explaining::add);
         if (explaining.isEmpty()) {
             return new Verdict(TemplateResult.Result.FAILED, reason(outcome));
         }
@@ -112,6 +107,37 @@ final class Verdicts {
             notes.add("the checks did not depend on: " + String.join("; ", distinct(unused)));
         }
         return new Verdict(TemplateResult.Result.PASSED, String.join("; ", notes));
+    }
+
+    /** One phrase for the privileges asked by pods that did not keep running. */
+    private static Optional<String> privilegesOfStoppedPods(
+            List<Needs.Need> privileges, Map<String, PodEvidence> pods) {
+        List<Needs.Need> relevant = privileges.stream()
+                .filter(n -> pods.containsKey(n.pod())
+                        && !"Running".equals(pods.get(n.pod()).phase()))
+                .toList();
+        if (relevant.isEmpty()) {
+            return Optional.empty();
+        }
+        String privileged = relevant.stream()
+                .filter(n -> n.kind().equals("privileged"))
+                .map(Needs.Need::container)
+                .distinct()
+                .collect(Collectors.joining(", "));
+        String propagated = relevant.stream()
+                .filter(n -> n.kind().equals("mount propagation"))
+                .map(Needs.Need::container)
+                .distinct()
+                .collect(Collectors.joining(", "));
+        List<String> parts = new ArrayList<>();
+        if (!privileged.isEmpty()) {
+            parts.add("privileged containers (" + privileged + ")");
+        }
+        if (!propagated.isEmpty()) {
+            parts.add("FUSE mounts shared between containers through mountPropagation: Bidirectional (" + propagated
+                    + ")");
+        }
+        return Optional.of(String.join(" and ", parts) + ", which the plugin did not provide");
     }
 
     /** The pod's memory limit shown at work, if its failure says so. */
