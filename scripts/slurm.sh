@@ -167,14 +167,14 @@ start() {
     rm -f "$MUNGE_SOCKET" "$MUNGE_SOCKET.lock"
     munged --force --key-file="$MUNGE_DIR/munge.key" --socket="$MUNGE_SOCKET" \
       --pid-file="$MUNGE_DIR/munged.pid" --log-file="$MUNGE_DIR/munged.log" \
-      --seed-file="$MUNGE_DIR/munged.seed" 9>&-
+      --seed-file="$MUNGE_DIR/munged.seed" 9>&- </dev/null >>"$STATE_DIR/log/daemons.out" 2>&1
   fi
   # Pick up a rewritten config: restart the Slurm daemons rather than trusting an old one.
   stop_one slurmd "$STATE_DIR/run/slurmd.pid"
   stop_one slurmctld "$STATE_DIR/run/slurmctld.pid"
-  # 9>&-: the daemons must not inherit (and keep holding) the lock.
-  SLURM_CONF="$CONF" slurmctld -f "$CONF" -i 9>&-
-  SLURM_CONF="$CONF" slurmd -f "$CONF" -N localhost 9>&-
+  # The daemons must not inherit the lock (fd 9) nor the caller's pipes.
+  SLURM_CONF="$CONF" slurmctld -f "$CONF" -i 9>&- </dev/null >>"$STATE_DIR/log/daemons.out" 2>&1
+  SLURM_CONF="$CONF" slurmd -f "$CONF" -N localhost 9>&- </dev/null >>"$STATE_DIR/log/daemons.out" 2>&1
   local i
   for i in $(seq 1 300); do
     if node_ready; then
