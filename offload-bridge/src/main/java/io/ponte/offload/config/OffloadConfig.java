@@ -88,6 +88,19 @@ public interface OffloadConfig {
 
         /** The image prefix used unless the pod's {@code slurm-job.vk.io/image-root} annotation sets one. */
         Optional<String> imageRoot();
+
+        /**
+         * The {@code slurm.conf} every Slurm command sees (as {@code SLURM_CONF}); absent: the system's
+         * default. {@code scripts/slurm.sh env} prints the one of the development cluster.
+         */
+        Optional<Path> conf();
+
+        /** The directory holding sbatch, squeue, sacct, scancel and sinfo; absent: found on PATH. */
+        Optional<Path> binDir();
+
+        /** How long one Slurm command may run before it is killed and counted as a retriable failure. */
+        @WithDefault("30s")
+        Duration commandTimeout();
     }
 
     /** A named resource bundle. */

@@ -3,7 +3,7 @@ package io.ponte.offload.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.ponte.offload.adapter.local.LocalScheduler;
-import io.ponte.offload.adapter.slurm.SlurmCommands;
+import io.ponte.offload.adapter.slurm.SlurmCli;
 import io.ponte.offload.adapter.slurm.SlurmScheduler;
 import io.ponte.offload.core.Flavor;
 import io.ponte.offload.core.OffloadService;
@@ -33,13 +33,11 @@ class OffloadWiring {
 
     @Produces
     @Singleton
-    JobScheduler scheduler(OffloadConfig config, Instance<SlurmCommands> slurm) {
+    JobScheduler scheduler(OffloadConfig config) {
         if (config.backend().equals("slurm")) {
-            if (slurm.isUnsatisfied()) {
-                throw new IllegalStateException(
-                        "ponte.offload.backend=slurm but no Slurm command adapter is installed");
-            }
-            return new SlurmScheduler(slurm.get(), config.slurm().partition());
+            OffloadConfig.SlurmConfig slurm = config.slurm();
+            SlurmCli cli = new SlurmCli(new SlurmCli.Options(slurm.conf(), slurm.binDir(), slurm.commandTimeout()));
+            return new SlurmScheduler(cli, slurm.partition());
         }
         return new LocalScheduler();
     }

@@ -50,7 +50,17 @@ final class StatusAssembler {
         Optional<Integer> exit = EpochFiles.integer(dir.exit(name));
         boolean ready = exit.isEmpty() && started.isPresent() && readiness(pod, name);
         ContainerState state;
-        if (exit.isPresent()) {
+        boolean stoppedWithJob = exit.isPresent()
+                && Files.exists(dir.container(name).resolve("signalled"))
+                && !Files.exists(dir.container(name).resolve("probe.failed"));
+        if (stoppedWithJob && !job.isFinal()) {
+            // stopped by the scheduler (time limit, cancel): terminated once the scheduler says why
+            state = new ContainerStateBuilder()
+                    .withNewRunning()
+                    .withStartedAt(rfc3339(started.orElse(Instant.now())))
+                    .endRunning()
+                    .build();
+        } else if (exit.isPresent()) {
             state = terminated(
                     exit.get(),
                     reasonFor(exit.get(), job),

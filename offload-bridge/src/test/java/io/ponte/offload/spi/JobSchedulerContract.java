@@ -327,11 +327,14 @@ public abstract class JobSchedulerContract {
         return state == null || state.isFinal();
     }
 
+    /** Waits until every container is terminated and the job itself has ended (so its files are complete). */
     protected PodStatusView awaitEnd(PodRecord pod) {
-        return await().atMost(patience())
+        PodStatusView status = await().atMost(patience())
                 .until(
                         () -> service.status(List.of(pod.uid())).get(0),
                         s -> s.containers().stream().allMatch(c -> c.getState().getTerminated() != null));
+        await().atMost(patience()).until(() -> jobIsGone(pod));
+        return status;
     }
 
     private PodRequest recreate(PodRecord pod) throws Exception {

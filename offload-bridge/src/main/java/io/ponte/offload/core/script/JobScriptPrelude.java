@@ -23,10 +23,11 @@ final class JobScriptPrelude {
             put() { printf '%s\\n' "$2" > "$1.tmp" && mv -f "$1.tmp" "$1"; }
 
             # run_container NAME FUNCTION MEMORY_KB: run one container, its output to its log, its
-            # exit code to its exit file. SIGTERM reaches the container, not this bookkeeping.
+            # exit code to its exit file. SIGTERM reaches the container, not this bookkeeping, which
+            # notes it (the job is being stopped: the scheduler's reason is the container's reason).
             run_container() {
               local dir="containers/$1" code
-              trap ':' TERM
+              trap ': > "$dir/signalled"' TERM
               now > "$dir/started"
               {
                 if [[ -n $3 ]]; then ulimit -d "$3" || exit 125; fi
