@@ -31,6 +31,28 @@ final class ResultTable {
         return s.toString();
     }
 
+    /** The table with each template's wall time, for the console. */
+    static String timings(List<TemplateResult> results) {
+        StringBuilder s = new StringBuilder("| template | result | seconds | reason |\n|---|---|---|---|\n");
+        for (TemplateResult r : results) {
+            s.append("| ")
+                    .append(r.template())
+                    .append(" | ")
+                    .append(r.result().label())
+                    .append(" | ")
+                    .append(String.format(
+                            java.util.Locale.ROOT, "%.1f", r.took().toMillis() / 1000.0))
+                    .append(" | ")
+                    .append(r.reason().replace("|", "\\|").replace("\n", " "))
+                    .append(" |\n");
+        }
+        long total = results.stream().mapToLong(r -> r.took().toMillis()).sum();
+        return s.append("(sum of template times ")
+                .append(total / 1000)
+                .append(" s)\n")
+                .toString();
+    }
+
     /** The expected table for {@code backend} from the README text; empty when the block is absent. */
     static Map<String, TemplateResult.Result> expected(String readme, String backend) {
         String open = "<!-- vktest:" + backend + " -->";

@@ -29,6 +29,14 @@ import org.junit.jupiter.api.Assumptions;
  */
 abstract class VkTestSetGate {
 
+    /** Profile overrides plus the settings every vk-test-set run uses (the mock server logs each request at INFO). */
+    static Map<String, String> withQuietMockServer(Map<String, String> overrides) {
+        Map<String, String> all = new java.util.HashMap<>(overrides);
+        all.put("quarkus.log.category.\"io.fabric8.mockwebserver\".level", "WARN");
+        all.put("quarkus.log.category.\"io.fabric8.kubernetes.client\".level", "WARN");
+        return all;
+    }
+
     /** The README block name, e.g. {@code local}. */
     abstract String backend();
 
@@ -49,7 +57,7 @@ abstract class VkTestSetGate {
         List<TemplateResult> results = VkTestSuite.run(options);
 
         String table = ResultTable.markdown(results);
-        System.out.println("vk-test-set against the " + backend() + " backend:\n" + table);
+        System.out.println("vk-test-set against the " + backend() + " backend:\n" + ResultTable.timings(results));
         Path readme = Path.of(System.getProperty("user.dir"), "README.md");
         String text = Files.isRegularFile(readme) ? Files.readString(readme) : "";
         Map<String, TemplateResult.Result> expected = ResultTable.expected(text, backend());

@@ -16,9 +16,9 @@ class VkTestSetLocalTest extends VkTestSetGate {
     public static class LocalBackend implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            return VkTestSetGate.withQuietMockServer(Map.of(
                     "ponte.offload.backend", "local",
-                    "ponte.offload.root", "target/vktest-local-pods");
+                    "ponte.offload.root", "target/vktest-local-pods"));
         }
     }
 
