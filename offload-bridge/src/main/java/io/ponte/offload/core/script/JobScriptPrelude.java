@@ -39,12 +39,13 @@ final class JobScriptPrelude {
               return "$code"
             }
 
-            # http_ok HOST PORT PATH TIMEOUT: an HTTP GET answered 2xx or 3xx.
+            # http_ok HOST PORT PATH TIMEOUT: an HTTP GET answered 2xx or 3xx. The answer is read to
+            # its end (as the kubelet does; closing early makes the server's write fail).
             http_ok() {
               local status
               status=$(timeout "$4" bash -c 'exec 3<>"/dev/tcp/$1/$2" || exit 1
-                printf "GET %s HTTP/1.0\\r\\nHost: %s\\r\\nUser-Agent: kube-probe/ponte\\r\\n\\r\\n" "$3" "$1" >&3
-                IFS= read -r line <&3; printf "%s" "$line"' _ "$1" "$2" "$3" 2>/dev/null) || return 1
+                printf "GET %s HTTP/1.0\\r\\nHost: %s\\r\\nUser-Agent: kube-probe/ponte\\r\\nConnection: close\\r\\n\\r\\n" "$3" "$1" >&3
+                IFS= read -r line <&3; printf "%s" "$line"; head -c 10240 <&3 > /dev/null' _ "$1" "$2" "$3" 2>/dev/null)
               [[ $status =~ ^HTTP/[0-9.]+\\ [23][0-9][0-9] ]]
             }
 

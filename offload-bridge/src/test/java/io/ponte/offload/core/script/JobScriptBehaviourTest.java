@@ -66,11 +66,28 @@ class JobScriptBehaviourTest {
     }
 
     @Test
-    void readiness_follows_an_http_probe_that_is_really_executed() throws Exception {
+    void readiness_follows_an_http_probe_that_is_really_executed_and_read_to_the_end() throws Exception {
         int port = freePort();
-        Path www = Files.createDirectories(temp.resolve("www"));
-        Container server = new ContainerBuilder(TestPods.sh(
-                        "server", "exec python3 -m http.server " + port + " --bind 127.0.0.1 --directory " + www))
+        Path flag = temp.resolve("ready-flag");
+        // like vk-test-set's 090: the handler writes its answer, THEN logs (a probe that hangs up
+        // after the status line would make that write fail and the line never appear)
+        String server = String.join(
+                "\n",
+                "import http.server, os, sys",
+                "class H(http.server.BaseHTTPRequestHandler):",
+                "    def do_GET(self):",
+                "        ok = os.path.exists(sys.argv[2])",
+                "        self.send_response(200 if ok else 503)",
+                "        self.end_headers()",
+                "        self.wfile.write(b'x' * 20000)",
+                "        print('answered', self.path, 200 if ok else 503, flush=True)",
+                "    def log_message(self, *args):",
+                "        pass",
+                "http.server.HTTPServer(('127.0.0.1', int(sys.argv[1])), H).serve_forever()");
+        Container c = new ContainerBuilder()
+                .withName("server")
+                .withImage("python:3.11-alpine")
+                .withCommand("python3", "-c", server, String.valueOf(port), flag.toString())
                 .withNewReadinessProbe()
                 .withNewHttpGet()
                 .withPath("/ready")
@@ -80,15 +97,16 @@ class JobScriptBehaviourTest {
                 .withFailureThreshold(1)
                 .endReadinessProbe()
                 .build();
-        PodRecord pod = service.create(TestPods.pod("probed", List.of(), List.of(server)));
+        PodRecord pod = service.create(TestPods.pod("probed", List.of(), List.of(c)));
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> container(pod).getState().getRunning() != null);
+                .until(() -> Files.exists(pod.dir().log("server"))
+                        && Files.readString(pod.dir().log("server")).contains("answered /ready 503"));
         assertThat(container(pod).getReady()).isFalse();
 
-        Files.writeString(www.resolve("ready"), "ok");
+        Files.writeString(flag, "ok");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> container(pod).getReady());
-        assertThat(Files.readString(pod.dir().log("server"))).contains("GET /ready"); // the server saw the probes
+        assertThat(Files.readString(pod.dir().log("server"))).contains("answered /ready 200");
         service.delete(podOf(pod));
     }
 
