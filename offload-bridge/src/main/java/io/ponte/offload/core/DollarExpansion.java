@@ -1,0 +1,47 @@
+package io.ponte.offload.core;
+
+import java.util.Map;
+
+/**
+ * Kubernetes' {@code $(VAR)} references in {@code command}, {@code args} and env values, expanded
+ * as the kubelet does: {@code $(NAME)} becomes the value of an earlier variable, an unknown
+ * reference stays as written, and {@code $$} is a literal {@code $}.
+ */
+final class DollarExpansion {
+    private DollarExpansion() {}
+
+    static String expand(String input, Map<String, String> vars) {
+        if (input == null || input.indexOf('$') < 0) {
+            return input == null ? "" : input;
+        }
+        StringBuilder out = new StringBuilder(input.length());
+        int i = 0;
+        while (i < input.length()) {
+            char c = input.charAt(i);
+            if (c != '$' || i + 1 >= input.length()) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            char next = input.charAt(i + 1);
+            if (next == '$') {
+                out.append('$');
+                i += 2;
+            } else if (next == '(') {
+                int close = input.indexOf(')', i + 2);
+                if (close < 0) {
+                    out.append(input, i, input.length());
+                    break;
+                }
+                String name = input.substring(i + 2, close);
+                String value = vars.get(name);
+                out.append(value != null ? value : input.substring(i, close + 1));
+                i = close + 1;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,34 @@
+package io.ponte.offload.vktest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** interLink's vk-test-set against the bridge with the {@code local} backend. */
+@QuarkusTest
+@TestProfile(VkTestSetLocalTest.LocalBackend.class)
+class VkTestSetLocalTest extends VkTestSetGate {
+
+    /** The bridge under test: pods as processes on this host. */
+    public static class LocalBackend implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return VkTestSetGate.withQuietMockServer(Map.of(
+                    "ponte.offload.backend", "local",
+                    "ponte.offload.root", "target/vktest-local-pods"));
+        }
+    }
+
+    @Override
+    String backend() {
+        return "local";
+    }
+
+    @Test
+    void the_vk_test_set_passes_what_the_readme_lists_as_passed() throws IOException {
+        runsTheSuiteWithoutRegressions();
+    }
+}
