@@ -33,6 +33,8 @@ public final class ServiceCatalog {
                                 // `ponte ingest` may read the repository and the user's home, nothing else
                                 "ponte.rag.allowed-roots",
                                 ServiceSpec.ROOT + "," + System.getProperty("user.home"))),
+                // The interLink plugin on its embedded default: pods run as local processes (the local backend).
+                ServiceSpec.quarkusApp("offload-bridge", 4000, "PONTE_OFFLOAD_PORT", "/", List.of("api")),
                 ServiceSpec.quarkusApp(
                         "pipeline-runner", 8083, "PONTE_PIPELINES_PORT", "/apis/v2beta1/runs", List.of("api"))));
     }
