@@ -278,6 +278,51 @@ public abstract class RunStoreContractTest {
     }
 
     @Test
+    void task_pages_cover_a_run_in_creation_order_and_a_token_survives_added_tasks() {
+        RunRecord run = run("paged", RunState.RUNNING, T0);
+        List<TaskRecord> initial = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            initial.add(task(run.id(), "root/fan-out[" + i + "]/t", TaskState.PENDING));
+        }
+        store.createRun(run, initial);
+        RunRecord other = run("other", RunState.RUNNING, T0);
+        store.createRun(other, List.of(task(other.id(), "root/fan-out[0]/t", TaskState.PENDING)));
+
+        Page<TaskRecord> first = store.taskPage(run.id(), 3, none());
+        store.upsertTask(task(run.id(), "root/added-later", TaskState.PENDING));
+        store.upsertTask(withState(store.task(run.id(), "root/fan-out[1]/t").orElseThrow(), TaskState.RUNNING));
+        List<String> seen = new ArrayList<>();
+        first.items().forEach(t -> seen.add(t.taskPath()));
+        List<Integer> sizes = new ArrayList<>(List.of(first.items().size()));
+        Optional<String> token = first.nextPageToken();
+        while (token.isPresent()) {
+            Page<TaskRecord> page = store.taskPage(run.id(), 3, token);
+            assertThat(page.totalSize()).isEqualTo(8);
+            sizes.add(page.items().size());
+            page.items().forEach(t -> seen.add(t.taskPath()));
+            token = page.nextPageToken();
+        }
+
+        assertThat(first.totalSize()).isEqualTo(7);
+        assertThat(sizes).containsExactly(3, 3, 2);
+        List<String> expected =
+                new ArrayList<>(initial.stream().map(TaskRecord::taskPath).toList());
+        expected.add("root/added-later");
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void a_task_page_of_an_unknown_run_is_empty_and_a_foreign_token_is_refused() {
+        Page<TaskRecord> none = store.taskPage("no-such-run", 10, none());
+
+        assertThat(none.items()).isEmpty();
+        assertThat(none.totalSize()).isZero();
+        assertThat(none.nextPageToken()).isEmpty();
+        assertThatThrownBy(() -> store.taskPage("no-such-run", 10, Optional.of("bm90LWEtdG9rZW4")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void tasks_of_one_run_do_not_leak_into_another() {
         RunRecord one = run("one", RunState.RUNNING, T0);
         RunRecord two = run("two", RunState.RUNNING, T0);

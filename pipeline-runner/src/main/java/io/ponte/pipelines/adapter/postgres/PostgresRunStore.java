@@ -8,6 +8,7 @@ import io.ponte.pipelines.spi.RunQuery;
 import io.ponte.pipelines.spi.RunRecord;
 import io.ponte.pipelines.spi.RunStore;
 import io.ponte.pipelines.spi.StaleRecordException;
+import io.ponte.pipelines.spi.TaskPosition;
 import io.ponte.pipelines.spi.TaskRecord;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -68,6 +69,13 @@ public final class PostgresRunStore implements RunStore {
     @Override
     public List<TaskRecord> tasks(String runId) {
         return jdbc.read("read tasks of " + runId, c -> TaskRows.ofRun(c, runId));
+    }
+
+    @Override
+    public Page<TaskRecord> taskPage(String runId, int pageSize, Optional<String> pageToken) {
+        long afterSeq = pageToken.map(TaskPosition::decode).orElse(0L);
+        return jdbc.transaction(
+                "read tasks of " + runId, c -> TaskRows.page(c, runId, afterSeq, Math.max(1, pageSize)));
     }
 
     @Override
