@@ -72,6 +72,25 @@ class RunsCommandTest {
     }
 
     @Test
+    void get_of_a_big_run_reads_the_remaining_task_pages_and_prints_every_task() {
+        runner.answer("GET", RUNS + "/r-big", 200, """
+                        {"run_id":"r-big","state":"RUNNING","run_details":{"total_task_count":3,
+                         "next_task_page_token":"page-2",
+                         "task_details":[{"task_id":"root/a","state":"SUCCEEDED","attempts":1}]}}""").answer("GET", RUNS + "/r-big/tasks", 200, """
+                        {"total_size":3,"tasks":[{"task_id":"root/b","state":"RUNNING","attempts":1},
+                                                 {"task_id":"root/c","state":"PENDING","attempts":0}]}""");
+
+        TestStack.Result get = ponte("runs", "get", "r-big");
+
+        assertThat(get.exitCode()).as(get.err()).isZero();
+        assertThat(runner.request("GET", RUNS + "/r-big/tasks").query())
+                .containsExactly(Map.entry("page_token", "page-2"));
+        assertThat(get.out().lines())
+                .contains("root/a  SUCCEEDED  1         -         -", "root/b  RUNNING    1         -         -")
+                .contains("root/c  PENDING    0         -         -");
+    }
+
+    @Test
     void an_unknown_run_is_the_runners_404_detail() {
         runner.answer("GET", RUNS + "/nope", 404, """
                 {"type":"urn:ponte:pipelines:problem:not-found","status":404,"title":"Not Found","detail":"no run nope"}""");

@@ -1,5 +1,6 @@
 package io.ponte.cli.pipelines;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ponte.cli.http.Json;
 import io.ponte.cli.http.Service;
@@ -56,8 +57,26 @@ public final class PipelineRunner {
         return http.post(API + "/runs", body, PLAN_TIMEOUT);
     }
 
+    /**
+     * The run with every task: the runner answers the first page of tasks (up to 1,000) with the run
+     * and names the next in {@code run_details.next_task_page_token}; the rest are read from {@code
+     * runs/{id}/tasks} and appended to {@code run_details.task_details}.
+     */
     public ObjectNode run(String id) {
-        return http.get(API + "/runs/" + PathSegments.encode(id));
+        ObjectNode run = http.get(API + "/runs/" + PathSegments.encode(id));
+        if (!(run.get("run_details") instanceof ObjectNode details)
+                || !(details.get("task_details") instanceof ArrayNode tasks)) {
+            return run;
+        }
+        String token = details.path("next_task_page_token").asText("");
+        while (!token.isEmpty()) {
+            ObjectNode page = http.get(
+                    API + "/runs/" + PathSegments.encode(id) + "/tasks" + Json.query(Map.of("page_token", token)));
+            page.path("tasks").forEach(tasks::add);
+            token = page.path("next_page_token").asText("");
+        }
+        details.remove("next_task_page_token");
+        return run;
     }
 
     /** One page of runs; filters and paging as query parameters (empty values are left out). */

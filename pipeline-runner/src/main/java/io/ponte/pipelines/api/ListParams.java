@@ -12,6 +12,8 @@ final class ListParams {
 
     static final int DEFAULT_PAGE_SIZE = 20;
     static final int MAX_PAGE_SIZE = 1000;
+    /** Tasks per page unless the request says: a run of up to this many tasks is answered whole. */
+    static final int DEFAULT_TASK_PAGE_SIZE = 1000;
 
     private ListParams() {}
 
@@ -22,8 +24,17 @@ final class ListParams {
                 blankToEmpty(pipelineName),
                 blankToEmpty(name),
                 instant(createdAfter),
-                pageSize(pageSize),
+                pageSize("page_size", pageSize, DEFAULT_PAGE_SIZE),
                 blankToEmpty(pageToken));
+    }
+
+    /** A page size of tasks, from the parameter {@code name}. */
+    static int taskPageSize(String name, String value) {
+        return pageSize(name, value, DEFAULT_TASK_PAGE_SIZE);
+    }
+
+    static Optional<String> token(String value) {
+        return blankToEmpty(value);
     }
 
     static Optional<Integer> attempt(String attempt) {
@@ -74,9 +85,9 @@ final class ListParams {
         }
     }
 
-    private static int pageSize(String value) {
+    private static int pageSize(String name, String value, int byDefault) {
         if (value == null || value.isBlank()) {
-            return DEFAULT_PAGE_SIZE;
+            return byDefault;
         }
         try {
             int n = Integer.parseInt(value.trim());
@@ -86,7 +97,7 @@ final class ListParams {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new BadRequest("page_size", "page_size must be a number from 1 to " + MAX_PAGE_SIZE);
+        throw new BadRequest(name, name + " must be a number from 1 to " + MAX_PAGE_SIZE);
     }
 
     private static Optional<String> blankToEmpty(String value) {

@@ -8,7 +8,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * RFC 9457 problem details: {@code type} (a stable URN per kind of problem), {@code title}, {@code
  * status}, {@code detail} (for a human, naming what to fix), {@code instance} (the request path),
- * and when known {@code irPath} (where in the pipeline IR) or {@code field} (which request field).
+ * {@code requestId} (as in the {@code X-Request-Id} header; {@link RequestIds}), and when known
+ * {@code irPath} (where in the pipeline IR) or {@code field} (which request field).
  */
 final class Problems {
 
@@ -17,23 +18,31 @@ final class Problems {
 
     private Problems() {}
 
+    /** Where a problem happened: the request's path and id. */
+    record Request(String path, String id) {}
+
     /** One problem; {@code irPath} and {@code field} may be null. */
-    static Response of(int status, String type, String detail, String instance, String irPath, String field) {
+    static Response of(int status, String type, String detail, Request request, String irPath, String field) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("type", "urn:ponte:pipelines:problem:" + type);
         Response.Status known = Response.Status.fromStatusCode(status);
         body.put("title", known == null ? "Error" : known.getReasonPhrase());
         body.put("status", status);
         body.put("detail", detail);
-        if (instance != null) {
-            body.put("instance", instance);
+        if (request.path() != null) {
+            body.put("instance", request.path());
         }
+        body.put("requestId", request.id());
         if (irPath != null && !irPath.isEmpty()) {
             body.put("irPath", irPath);
         }
         if (field != null) {
             body.put("field", field);
         }
-        return Response.status(status).type(PROBLEM).entity(body).build();
+        return Response.status(status)
+                .type(PROBLEM)
+                .header(RequestIds.HEADER, request.id())
+                .entity(body)
+                .build();
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ponte.pipelines.spi.Page;
 import io.ponte.pipelines.spi.RunRecord;
 import io.ponte.pipelines.spi.TaskRecord;
-import java.util.List;
 
 /**
  * Runs on the wire, in the shape of KFP v2beta1's {@code Run} (snake_case, RFC 3339 times, {@code
@@ -38,12 +37,30 @@ final class RunJson {
         return n;
     }
 
-    /** The run with its pipeline spec and every task ({@code run_details.task_details}). */
-    static ObjectNode full(RunRecord run, List<TaskRecord> tasks) {
+    /**
+     * The run with its pipeline spec and one page of its tasks ({@code run_details.task_details},
+     * in creation order): every task of a run that fits one page, else {@code
+     * run_details.next_task_page_token} asks for the next. {@code run_details.total_task_count}
+     * counts them all.
+     */
+    static ObjectNode full(RunRecord run, Page<TaskRecord> tasks) {
         ObjectNode n = summary(run);
         n.set("pipeline_spec", spec(run.pipelineSpec()));
-        ArrayNode details = n.putObject("run_details").putArray("task_details");
-        tasks.forEach(t -> details.add(TaskJson.task(t)));
+        ObjectNode details = n.putObject("run_details");
+        ArrayNode list = details.putArray("task_details");
+        tasks.items().forEach(t -> list.add(TaskJson.task(t)));
+        details.put("total_task_count", tasks.totalSize());
+        tasks.nextPageToken().ifPresent(t -> details.put("next_task_page_token", t));
+        return n;
+    }
+
+    /** A page of a run's tasks on their own: {@code tasks}, {@code total_size}, {@code next_page_token}. */
+    static ObjectNode tasks(Page<TaskRecord> page) {
+        ObjectNode n = JSON.createObjectNode();
+        ArrayNode list = n.putArray("tasks");
+        page.items().forEach(t -> list.add(TaskJson.task(t)));
+        n.put("total_size", page.totalSize());
+        page.nextPageToken().ifPresent(t -> n.put("next_page_token", t));
         return n;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ponte.pipelines.core.PipelineException;
 import io.ponte.pipelines.core.Runs;
+import io.ponte.pipelines.spi.Page;
 import io.ponte.pipelines.spi.RunRecord;
 import io.ponte.pipelines.spi.TaskRecord;
 import jakarta.inject.Inject;
@@ -21,9 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs, modelled on KFP v2beta1: create from IR and parameters, get (with every task's state,
- * attempts and status detail), list with filters and paging, terminate, retry, rerun from a task,
- * and each attempt's log (streamed while it runs).
+ * Runs, modelled on KFP v2beta1: create from IR and parameters, get (with its tasks' state,
+ * attempts and status detail, paged for big runs), list with filters and paging, terminate, retry,
+ * rerun from a task, a run's tasks page by page, and each attempt's log (streamed while it runs).
  */
 @Path("/apis/v2beta1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,14 +38,40 @@ public class RunsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ObjectNode create(JsonNode body) {
         RunRecord run = runs.create(CreateRunRequest.read(body));
-        return RunJson.full(run, runs.tasks(run.id()));
+        return RunJson.full(run, firstTasks(run.id()));
     }
 
+    /**
+     * The run with its tasks: all of them when they fit one page ({@value
+     * ListParams#DEFAULT_TASK_PAGE_SIZE} by default), else the first page and {@code
+     * run_details.next_task_page_token} for {@code task_page_token}.
+     */
     @GET
     @Path("runs/{id}")
-    public ObjectNode get(@PathParam("id") String id) {
+    public ObjectNode get(
+            @PathParam("id") String id,
+            @QueryParam("task_page_size") String taskPageSize,
+            @QueryParam("task_page_token") String taskPageToken) {
+        int size = ListParams.taskPageSize("task_page_size", taskPageSize);
+        Optional<String> token = ListParams.token(taskPageToken);
         RunRecord run = runs.get(id).orElseThrow(() -> noRun(id));
-        return RunJson.full(run, runs.tasks(id));
+        return RunJson.full(run, runs.taskPage(id, size, token));
+    }
+
+    /** A run's tasks alone, page by page: {@code page_size} (default and most 1000), {@code page_token}. */
+    @GET
+    @Path("runs/{id}/tasks")
+    public ObjectNode tasks(
+            @PathParam("id") String id,
+            @QueryParam("page_size") String pageSize,
+            @QueryParam("page_token") String pageToken) {
+        int size = ListParams.taskPageSize("page_size", pageSize);
+        Optional<String> token = ListParams.token(pageToken);
+        return RunJson.tasks(runs.taskPage(id, size, token));
+    }
+
+    private Page<TaskRecord> firstTasks(String runId) {
+        return runs.taskPage(runId, ListParams.DEFAULT_TASK_PAGE_SIZE, Optional.empty());
     }
 
     @GET
@@ -81,7 +108,7 @@ public class RunsResource {
                         "no such method " + (verb.isEmpty() ? "(none)" : verb)
                                 + "; use runs/{id}:terminate, :retry or :rerun");
         };
-        return RunJson.full(run, runs.tasks(run.id()));
+        return RunJson.full(run, firstTasks(run.id()));
     }
 
     private RunRecord rerun(String id, JsonNode body) {
@@ -94,7 +121,8 @@ public class RunsResource {
     /**
      * {@code tasks/<task path>} answers the task with its attempts; {@code tasks/<task
      * path>/logs?attempt=&follow=} streams an attempt's log as text. Task paths hold slashes
-     * ({@code root/for-loop-2[0]/train}), so the rest of the URL is matched against the run's tasks.
+     * ({@code root/for-loop-2[0]/train}), so the rest of the URL is looked up as a task path, then
+     * as a task path followed by {@code /logs}: one indexed read each, whatever the run's size.
      */
     @GET
     @Path("runs/{id}/tasks/{rest: .+}")
@@ -120,7 +148,7 @@ public class RunsResource {
     }
 
     private Optional<TaskRecord> find(String runId, String path) {
-        return runs.tasks(runId).stream().filter(t -> t.taskPath().equals(path)).findFirst();
+        return runs.task(runId, path);
     }
 
     static PipelineException noRun(String id) {

@@ -6,6 +6,8 @@ import io.ponte.pipelines.adapter.local.LocalExecutor;
 import io.ponte.pipelines.adapter.memory.FileSystemObjectStore;
 import io.ponte.pipelines.adapter.memory.InMemoryRunStore;
 import io.ponte.pipelines.adapter.offload.OffloadExecutor;
+import io.ponte.pipelines.adapter.postgres.DatabaseConfig;
+import io.ponte.pipelines.adapter.s3.S3Config;
 import io.ponte.pipelines.core.engine.Engine;
 import io.ponte.pipelines.core.engine.EngineSettings;
 import io.ponte.pipelines.core.plan.Planner;
@@ -30,14 +32,18 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Wires the engine: the executors from {@link PipelinesConfig}, the run store, object store and
- * events from their adapters' producers (an in-memory store, a filesystem object store and no
+ * Wires the engine: the executors from {@link PipelinesConfig} (closed with the engine), the
+ * stores' config groups as beans for their adapters, the run store, object store and events from
+ * their adapters' producers (an in-memory store, a filesystem object store and no
  * events when none is deployed), a {@link Planner} for the plan endpoint, and resume at start-up.
  */
 @Singleton
 class EngineProducer {
 
     private static final Logger LOG = Logger.getLogger(EngineProducer.class);
+
+    /** The engine's executors, closed after it when it is disposed. */
+    private ExecutorSet executors;
 
     @Produces
     @Singleton
@@ -47,6 +53,20 @@ class EngineProducer {
                 .forEach((name, p) -> placements.put(
                         name, new TaskLaunch.Placement(p.executor(), p.queue(), p.priorityClass(), p.site())));
         return new Routing(config.defaultExecutor(), Map.copyOf(placements));
+    }
+
+    /** The PostgreSQL adapter's group of the mapping. */
+    @Produces
+    @Singleton
+    DatabaseConfig database(PipelinesConfig config) {
+        return config.database();
+    }
+
+    /** The S3 adapter's group of the mapping. */
+    @Produces
+    @Singleton
+    S3Config s3(PipelinesConfig config) {
+        return config.s3();
     }
 
     @Produces
@@ -65,13 +85,7 @@ class EngineProducer {
             Instance<RunEvents> events,
             Instance<KubernetesClient> kubernetes) {
         Path workDir = config.workDir().orElse(Path.of(System.getProperty("java.io.tmpdir"), "ponte-pipelines"));
-        Map<String, TaskExecutor> executors = new LinkedHashMap<>();
-        executors.put("local", new LocalExecutor(config.executors().local()));
-        config.executors()
-                .kubernetes()
-                .ifPresent(k -> executors.put("kubernetes", new KubernetesExecutor(kubernetes.get(), k)));
-        config.executors().offload().ifPresent(o -> executors.put("offload", new OffloadExecutor(o)));
-        List<String> problems = PlacementCheck.problems(routing, sites(config, executors.keySet()));
+        List<String> problems = PlacementCheck.problems(routing, sites(config));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("inconsistent placements: " + String.join("; ", problems));
         }
@@ -96,13 +110,20 @@ class EngineProducer {
                 config.runnerId().orElseGet(EngineSettings::hostName),
                 config.runLease(),
                 Clock.systemUTC());
-        return new Engine(settings, store, objectStore, runEvents, executors);
+        Map<String, TaskExecutor> built = new LinkedHashMap<>();
+        built.put("local", new LocalExecutor(config.executors().local()));
+        config.executors()
+                .kubernetes()
+                .ifPresent(k -> built.put("kubernetes", new KubernetesExecutor(kubernetes.get(), k)));
+        config.executors().offload().ifPresent(o -> built.put("offload", new OffloadExecutor(o)));
+        executors = new ExecutorSet(built);
+        return new Engine(settings, store, objectStore, runEvents, executors.byName());
     }
 
     /** The configured executors with the sites each defines. */
-    private static Map<String, Set<String>> sites(PipelinesConfig config, Set<String> executors) {
+    private static Map<String, Set<String>> sites(PipelinesConfig config) {
         Map<String, Set<String>> out = new LinkedHashMap<>();
-        executors.forEach(e -> out.put(e, Set.of()));
+        out.put("local", Set.of());
         config.executors()
                 .kubernetes()
                 .ifPresent(k -> out.put("kubernetes", k.placements().keySet()));
@@ -110,8 +131,12 @@ class EngineProducer {
         return out;
     }
 
+    /** Stops the engine's scheduling, then its executors' threads. */
     void close(@Disposes Engine engine) {
         engine.close();
+        if (executors != null) {
+            executors.close();
+        }
     }
 
     void resume(@Observes StartupEvent start, PipelinesConfig config, Engine engine) {

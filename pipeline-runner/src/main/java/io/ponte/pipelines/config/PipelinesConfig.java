@@ -3,6 +3,8 @@ package io.ponte.pipelines.config;
 import io.ponte.pipelines.adapter.kubernetes.KubernetesExecutorConfig;
 import io.ponte.pipelines.adapter.local.LocalExecutorConfig;
 import io.ponte.pipelines.adapter.offload.OffloadExecutorConfig;
+import io.ponte.pipelines.adapter.postgres.DatabaseConfig;
+import io.ponte.pipelines.adapter.s3.S3Config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
@@ -14,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every {@code ponte.pipelines.*} setting of the engine. The stores have their own groups ({@code
- * ponte.pipelines.database.*}, {@code ponte.pipelines.s3.*}).
+ * Every {@code ponte.pipelines.*} setting: the engine's, the executors' ({@link #executors()}) and
+ * the stores' ({@link #database()}, {@link #s3()}). The one config mapping of the service; the
+ * adapters get their groups as beans from {@link EngineProducer}.
  */
 @ConfigMapping(prefix = "ponte.pipelines")
 public interface PipelinesConfig {
@@ -83,6 +86,12 @@ public interface PipelinesConfig {
 
     /** The executors' own settings. */
     Executors executors();
+
+    /** The run store's PostgreSQL (an embedded one when no URL is set). */
+    DatabaseConfig database();
+
+    /** The object store's S3 API (an embedded one when no endpoint is set). */
+    S3Config s3();
 
     /** Caching switches. */
     interface Caching {

@@ -28,7 +28,14 @@ public interface Runs {
 
     Page<RunRecord> list(RunQuery query);
 
+    /** Every task of a run, in creation order (for small runs; see {@link #taskPage}). */
     List<TaskRecord> tasks(String runId);
+
+    /** One page of a run's tasks in creation order; a token this service did not issue is refused. */
+    Page<TaskRecord> taskPage(String runId, int pageSize, Optional<String> pageToken);
+
+    /** One task of a run by its path (e.g. {@code root/for-loop-2[3]/train}). */
+    Optional<TaskRecord> task(String runId, String taskPath);
 
     List<AttemptRecord> attempts(String runId, String taskPath);
 

@@ -41,6 +41,16 @@ public interface RunStore {
     /** Every task of a run, in creation order. */
     List<TaskRecord> tasks(String runId);
 
+    /**
+     * One page of a run's tasks, in creation order, after the position {@code pageToken} names
+     * (from the start without one). {@code totalSize} counts every task of the run. Tokens stay
+     * valid while tasks are added (they are added at the end).
+     *
+     * @throws IllegalArgumentException for a token this store did not issue
+     */
+    Page<TaskRecord> taskPage(String runId, int pageSize, Optional<String> pageToken);
+
+    /** One task by its path, without reading the others. */
     Optional<TaskRecord> task(String runId, String taskPath);
 
     /** Inserts or replaces one attempt. */

@@ -7,6 +7,7 @@ import io.ponte.pipelines.spi.ArtifactRef;
 import io.ponte.pipelines.spi.AttemptRecord;
 import io.ponte.pipelines.spi.CacheEntry;
 import io.ponte.pipelines.spi.Page;
+import io.ponte.pipelines.spi.RunClaim;
 import io.ponte.pipelines.spi.RunQuery;
 import io.ponte.pipelines.spi.RunRecord;
 import io.ponte.pipelines.spi.RunState;
@@ -21,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +45,8 @@ import org.junit.jupiter.api.Test;
  *   <li>Lists are newest first, ties broken by id (descending); a page token is opaque, stays valid
  *       when newer runs arrive, and a token the store did not issue is an {@link
  *       IllegalArgumentException}. {@code totalSize} counts every match of the filters.
+ *   <li>Run claims follow {@link RunStore#claimRun}: granted when free, renewed by the holder,
+ *       taken over once ended, released only by the holder, never changing the run's revision.
  *   <li>Instants round-trip at millisecond precision at least; JSON values (parameters, outputs,
  *       artifact metadata) round-trip as Jackson reads JSON (whole numbers as Integer/Long, others as
  *       Double, objects as maps, arrays as lists).
@@ -272,6 +278,51 @@ public abstract class RunStoreContractTest {
     }
 
     @Test
+    void task_pages_cover_a_run_in_creation_order_and_a_token_survives_added_tasks() {
+        RunRecord run = run("paged", RunState.RUNNING, T0);
+        List<TaskRecord> initial = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            initial.add(task(run.id(), "root/fan-out[" + i + "]/t", TaskState.PENDING));
+        }
+        store.createRun(run, initial);
+        RunRecord other = run("other", RunState.RUNNING, T0);
+        store.createRun(other, List.of(task(other.id(), "root/fan-out[0]/t", TaskState.PENDING)));
+
+        Page<TaskRecord> first = store.taskPage(run.id(), 3, none());
+        store.upsertTask(task(run.id(), "root/added-later", TaskState.PENDING));
+        store.upsertTask(withState(store.task(run.id(), "root/fan-out[1]/t").orElseThrow(), TaskState.RUNNING));
+        List<String> seen = new ArrayList<>();
+        first.items().forEach(t -> seen.add(t.taskPath()));
+        List<Integer> sizes = new ArrayList<>(List.of(first.items().size()));
+        Optional<String> token = first.nextPageToken();
+        while (token.isPresent()) {
+            Page<TaskRecord> page = store.taskPage(run.id(), 3, token);
+            assertThat(page.totalSize()).isEqualTo(8);
+            sizes.add(page.items().size());
+            page.items().forEach(t -> seen.add(t.taskPath()));
+            token = page.nextPageToken();
+        }
+
+        assertThat(first.totalSize()).isEqualTo(7);
+        assertThat(sizes).containsExactly(3, 3, 2);
+        List<String> expected =
+                new ArrayList<>(initial.stream().map(TaskRecord::taskPath).toList());
+        expected.add("root/added-later");
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void a_task_page_of_an_unknown_run_is_empty_and_a_foreign_token_is_refused() {
+        Page<TaskRecord> none = store.taskPage("no-such-run", 10, none());
+
+        assertThat(none.items()).isEmpty();
+        assertThat(none.totalSize()).isZero();
+        assertThat(none.nextPageToken()).isEmpty();
+        assertThatThrownBy(() -> store.taskPage("no-such-run", 10, Optional.of("bm90LWEtdG9rZW4")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void tasks_of_one_run_do_not_leak_into_another() {
         RunRecord one = run("one", RunState.RUNNING, T0);
         RunRecord two = run("two", RunState.RUNNING, T0);
@@ -348,6 +399,84 @@ public abstract class RunStoreContractTest {
 
         assertThat(store.unfinishedRuns()).containsExactlyInAnyOrder(pending.id(), canceling.id());
         assertThat(store.unfinishedRuns()).doesNotContain(resumed.id(), canceled.id());
+    }
+
+    @Test
+    void a_free_run_is_claimed_and_a_live_claim_keeps_other_runners_out() {
+        RunRecord run = store(run("r", RunState.RUNNING, T0));
+
+        assertThat(store.claimRun(run.id(), "runner-a", T0, T0.plusSeconds(30)))
+                .contains(new RunClaim("runner-a", T0.plusSeconds(30)));
+        assertThat(store.claimRun(run.id(), "runner-b", T0.plusSeconds(29), T0.plusSeconds(59)))
+                .as("runner-a's claim still holds")
+                .contains(new RunClaim("runner-a", T0.plusSeconds(30)));
+    }
+
+    @Test
+    void the_holder_renews_and_an_ended_claim_can_be_taken_over() {
+        RunRecord run = store(run("r", RunState.RUNNING, T0));
+        store.claimRun(run.id(), "runner-a", T0, T0.plusSeconds(30));
+
+        assertThat(store.claimRun(run.id(), "runner-a", T0.plusSeconds(10), T0.plusSeconds(40)))
+                .contains(new RunClaim("runner-a", T0.plusSeconds(40)));
+        assertThat(store.claimRun(run.id(), "runner-b", T0.plusSeconds(40), T0.plusSeconds(70)))
+                .as("a claim that ended may be taken")
+                .contains(new RunClaim("runner-b", T0.plusSeconds(70)));
+        assertThat(store.claimRun(run.id(), "runner-a", T0.plusSeconds(41), T0.plusSeconds(71)))
+                .contains(new RunClaim("runner-b", T0.plusSeconds(70)));
+    }
+
+    @Test
+    void a_released_claim_frees_the_run_and_only_the_holder_can_release() {
+        RunRecord run = store(run("r", RunState.RUNNING, T0));
+        store.claimRun(run.id(), "runner-a", T0, T0.plusSeconds(30));
+
+        store.releaseRun(run.id(), "runner-b");
+        assertThat(store.claimRun(run.id(), "runner-b", T0, T0.plusSeconds(30)))
+                .map(RunClaim::owner)
+                .contains("runner-a");
+        store.releaseRun(run.id(), "runner-a");
+        assertThat(store.claimRun(run.id(), "runner-b", T0, T0.plusSeconds(30)))
+                .map(RunClaim::owner)
+                .contains("runner-b");
+    }
+
+    @Test
+    void claiming_changes_no_revision_and_an_unknown_run_has_no_claim() {
+        RunRecord run = store(run("r", RunState.RUNNING, T0));
+
+        store.claimRun(run.id(), "runner-a", T0, T0.plusSeconds(30));
+        store.claimRun(run.id(), "runner-a", T0.plusSeconds(10), T0.plusSeconds(40));
+        store.releaseRun(run.id(), "runner-a");
+
+        assertThat(store.run(run.id()).orElseThrow().revision()).isEqualTo(run.revision());
+        assertThat(store.updateRun(copy(run, RunState.SUCCEEDED, none(), Optional.of(T0)))
+                        .revision())
+                .as("a writer holding the revision read before the claims still wins")
+                .isEqualTo(run.revision() + 1);
+        assertThat(store.claimRun("no-such-run", "runner-a", T0, T0.plusSeconds(30)))
+                .isEmpty();
+    }
+
+    @Test
+    void two_runners_claiming_a_free_run_at_once_leave_exactly_one_holder() throws Exception {
+        RunRecord run = store(run("r", RunState.RUNNING, T0));
+        List<String> runners = List.of("runner-a", "runner-b", "runner-c", "runner-d");
+        ExecutorService threads = Executors.newFixedThreadPool(runners.size());
+        try {
+            List<Future<Optional<RunClaim>>> claims = new ArrayList<>();
+            for (String runner : runners) {
+                claims.add(threads.submit(() -> store.claimRun(run.id(), runner, T0, T0.plusSeconds(30))));
+            }
+            List<String> holders = new ArrayList<>();
+            for (Future<Optional<RunClaim>> claim : claims) {
+                holders.add(claim.get().orElseThrow().owner());
+            }
+            assertThat(holders).as("every runner is told the same holder").containsOnly(holders.get(0));
+            assertThat(runners).contains(holders.get(0));
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     // ---- helpers a subclass may reuse ----

@@ -155,12 +155,38 @@ class RunErrorsApiTest {
                 .asLong();
     }
 
+    @Test
+    void every_problem_carries_the_request_id_the_client_sent_or_a_fresh_one() {
+        var sent = given().header("X-Request-Id", "req-trace-42").get(BASE + "/runs/no-such-run");
+        JsonNode echoed = problem(sent.then().statusCode(404).extract().asString());
+        assertThat(echoed.path("requestId").asText()).isEqualTo("req-trace-42");
+        assertThat(sent.header("X-Request-Id")).isEqualTo("req-trace-42");
+
+        var unsafe = given().header("X-Request-Id", "<script>").get(BASE + "/runs?page_size=0");
+        JsonNode replaced = problem(unsafe.then().statusCode(400).extract().asString());
+        assertThat(replaced.path("requestId").asText())
+                .isNotEqualTo("<script>")
+                .isEqualTo(unsafe.header("X-Request-Id"));
+
+        var noEndpoint = given().get(BASE + "/nothing-here");
+        JsonNode unrouted = problem(noEndpoint.then().statusCode(404).extract().asString());
+        assertThat(unrouted.path("requestId").asText()).isEqualTo(noEndpoint.header("X-Request-Id"));
+
+        var a = given().get(BASE + "/runs?page_size=1");
+        var b = given().get(BASE + "/runs?page_size=1");
+        assertThat(a.header("X-Request-Id"))
+                .as("successful answers carry one too, a new one each time")
+                .isNotBlank()
+                .isNotEqualTo(b.header("X-Request-Id"));
+    }
+
     private static JsonNode problem(String body) {
         JsonNode problem = json(body);
         assertThat(problem.path("status").asInt()).isBetween(400, 499);
         assertThat(problem.path("title").asText()).isNotBlank();
         assertThat(problem.path("detail").asText()).isNotBlank();
         assertThat(problem.path("instance").asText()).startsWith(BASE);
+        assertThat(problem.path("requestId").asText()).isNotBlank();
         return problem;
     }
 }

@@ -250,6 +250,7 @@ class RunsApiTest {
         assertThat(problem.path("title").asText()).isEqualTo("Not Found");
         assertThat(problem.path("detail").asText()).contains("no-such-run");
         assertThat(problem.path("instance").asText()).isEqualTo(BASE + "/runs/no-such-run");
+        assertThat(problem.path("requestId").asText()).isNotBlank();
     }
 
     @Test

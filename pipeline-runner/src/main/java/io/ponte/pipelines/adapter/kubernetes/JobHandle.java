@@ -15,6 +15,8 @@ import io.ponte.pipelines.spi.TaskProgress.Phase;
 import io.ponte.pipelines.spi.TaskResult;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -199,8 +201,12 @@ final class JobHandle implements TaskHandle {
                     .withName(pod.getMetadata().getName())
                     .inContainer(JobManifest.CONTAINER)
                     .getLog();
-            Files.writeString(
-                    launch.logFile(), log == null ? "" : log, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            // The whole log replaces the attempt's: another follower of the Job (a runner that
+            // re-attached, or took the run over) may have copied it already.
+            Path file = launch.logFile();
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
+            Files.writeString(tmp, log == null ? "" : log);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (KubernetesClientException | IOException e) {
             appendLog(
                     "[ponte] the log of pod " + pod.getMetadata().getName() + " could not be read: " + e.getMessage());

@@ -8,6 +8,7 @@ import io.ponte.pipelines.spi.RunQuery;
 import io.ponte.pipelines.spi.RunRecord;
 import io.ponte.pipelines.spi.RunStore;
 import io.ponte.pipelines.spi.StaleRecordException;
+import io.ponte.pipelines.spi.TaskPosition;
 import io.ponte.pipelines.spi.TaskRecord;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,6 +129,16 @@ public class InMemoryRunStore implements RunStore {
         synchronized (map) {
             return new ArrayList<>(map.values());
         }
+    }
+
+    @Override
+    public Page<TaskRecord> taskPage(String runId, int pageSize, Optional<String> pageToken) {
+        long from = pageToken.map(TaskPosition::decode).orElse(0L);
+        List<TaskRecord> all = tasks(runId);
+        int start = (int) Math.min(from, all.size());
+        int end = Math.min(all.size(), start + Math.max(1, pageSize));
+        Optional<String> next = end < all.size() ? Optional.of(TaskPosition.encode(end)) : Optional.empty();
+        return new Page<>(List.copyOf(all.subList(start, end)), next, all.size());
     }
 
     @Override

@@ -23,7 +23,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * <p>Files: the runner runs where the site's shared filesystem is mounted (the edge node), work
  * directories lie under the site's {@code shared-root}, and the pod gets them as {@code hostPath}
  * volumes at the same path; the plugin must allow hostPath volumes under that root. The reference
- * is {@code SITE/NAMESPACE/POD/UID}.
+ * is {@code SITE/NAMESPACE/POD/UID}. How a pod ended is also written to its work directory before
+ * the pod is deleted ({@link PodEnd}), so a runner re-attaching afterwards still learns it.
  */
 public final class OffloadExecutor implements TaskExecutor, AutoCloseable {
     private final OffloadExecutorConfig config;
@@ -76,9 +77,11 @@ public final class OffloadExecutor implements TaskExecutor, AutoCloseable {
         Pod pod = PodManifest.build(
                 launch, parts[1], parts[3], parts[0], config.sites().get(parts[0]));
         pod.getMetadata().setName(parts[2]);
-        if (plugin.status(pod).isEmpty()) {
+        if (plugin.status(pod).isEmpty()
+                && PodEnd.in(launch.workDir(), parts[3]).read().isEmpty()) {
             return Optional.empty();
         }
+        // A pod that ended and was deleted while this runner was down: its follower reads the end.
         return Optional.of(new PodHandle(plugin, pod, launch, config.deleteFinished(), "re-attached on " + parts[0])
                 .follow(timers, config.pollInterval(), launch.timeout(), Instant.now()));
     }

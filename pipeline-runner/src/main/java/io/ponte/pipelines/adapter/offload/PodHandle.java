@@ -10,6 +10,8 @@ import io.ponte.pipelines.spi.TaskProgress.Phase;
 import io.ponte.pipelines.spi.TaskResult;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +27,18 @@ import java.util.concurrent.TimeUnit;
  * plugin's reason, e.g. the Slurm job pending), {@code running} is RUNNING, {@code terminated}
  * ends the attempt with the container's exit code once its log has been copied from {@code
  * /getLogs}. Cancel and deadlines delete the pod.
+ *
+ * <p>One pod may have several followers (a re-attached runner, or a runner that took the run over
+ * while the previous holder still polls): the log copy replaces the attempt's log rather than
+ * appending to it, and the end is recorded ({@link PodEnd}) before the pod is deleted, so a
+ * follower that finds the pod gone reads the same end instead of calling the attempt lost.
  */
 final class PodHandle implements TaskHandle {
     private final PluginClient plugin;
     private final Pod pod;
     private final TaskLaunch launch;
     private final boolean deleteFinished;
+    private final PodEnd end;
     private final CompletableFuture<TaskResult> done = new CompletableFuture<>();
     private volatile TaskProgress progress;
     private volatile Instant startedAt;
@@ -42,6 +50,7 @@ final class PodHandle implements TaskHandle {
         this.pod = pod;
         this.launch = launch;
         this.deleteFinished = deleteFinished;
+        this.end = PodEnd.in(launch.workDir(), pod.getMetadata().getUid());
         this.progress = new TaskProgress(Phase.QUEUED, submitted);
     }
 
@@ -80,17 +89,24 @@ final class PodHandle implements TaskHandle {
         }
         stopReason = reason;
         copyLog();
+        TaskResult result = new TaskResult(
+                -1,
+                reason == null,
+                Optional.ofNullable(reason).or(() -> Optional.of("cancelled")),
+                Optional.ofNullable(startedAt),
+                Instant.now());
+        record(result);
         try {
             plugin.delete(pod);
         } catch (ExecutorException e) {
             appendLog("[ponte] " + e.getMessage());
         }
-        finish(new TaskResult(
-                -1,
-                reason == null,
-                Optional.ofNullable(reason).or(() -> Optional.of("cancelled")),
-                Optional.ofNullable(startedAt),
-                Instant.now()));
+        finish(result);
+    }
+
+    /** Records the end for other followers before the pod goes. */
+    private void record(TaskResult result) {
+        end.write(result).ifPresent(problem -> appendLog("[ponte] " + problem));
     }
 
     private synchronized void poll() {
@@ -100,6 +116,12 @@ final class PodHandle implements TaskHandle {
         try {
             Optional<JsonNode> status = plugin.status(pod);
             if (status.isEmpty()) {
+                Optional<TaskResult> recorded = end.read();
+                if (recorded.isPresent()) {
+                    // Another follower saw the end, copied the log and deleted the pod.
+                    finish(recorded.get());
+                    return;
+                }
                 finish(new TaskResult(
                         -1,
                         false,
@@ -130,18 +152,20 @@ final class PodHandle implements TaskHandle {
             JsonNode t = state.get("terminated");
             int exit = t.path("exitCode").asInt(-1);
             copyLog();
-            if (deleteFinished) {
-                plugin.delete(pod);
-            }
             String reason = t.path("reason").asText("");
-            finish(new TaskResult(
+            TaskResult result = new TaskResult(
                     exit,
                     false,
                     exit == 0
                             ? Optional.empty()
                             : Optional.of("exit code " + exit + (reason.isEmpty() ? "" : " (" + reason + ")")),
                     Optional.ofNullable(startedAt),
-                    Instant.now()));
+                    Instant.now());
+            record(result);
+            if (deleteFinished) {
+                plugin.delete(pod);
+            }
+            finish(result);
         } else if (state.has("running")) {
             if (startedAt == null) {
                 startedAt = Instant.now();
@@ -161,13 +185,14 @@ final class PodHandle implements TaskHandle {
         }
     }
 
+    /** The plugin's whole log of the pod replaces the attempt's log (another follower may have copied it). */
     private void copyLog() {
         try {
-            Files.writeString(
-                    launch.logFile(),
-                    plugin.logs(pod, PodManifest.CONTAINER),
-                    StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            String log = plugin.logs(pod, PodManifest.CONTAINER);
+            Path file = launch.logFile();
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".", ".tmp");
+            Files.writeString(tmp, log);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (ExecutorException | IOException e) {
             appendLog("[ponte] the log of pod " + name() + " could not be copied: " + e.getMessage());
         }

@@ -1,14 +1,16 @@
 package io.ponte.pipelines.adapter.postgres;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Every {@code ponte.pipelines.database.*} setting: where runs, tasks and cache entries are kept. */
-@ConfigMapping(prefix = "ponte.pipelines.database")
+/**
+ * Every {@code ponte.pipelines.database.*} setting: where runs, tasks and cache entries are kept. A
+ * group of the one {@code ponte.pipelines} mapping ({@code PipelinesConfig#database()}), made a bean
+ * for this adapter by the service's wiring.
+ */
 public interface DatabaseConfig {
 
     /**

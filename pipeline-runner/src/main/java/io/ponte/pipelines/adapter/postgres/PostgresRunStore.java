@@ -3,13 +3,16 @@ package io.ponte.pipelines.adapter.postgres;
 import io.ponte.pipelines.spi.AttemptRecord;
 import io.ponte.pipelines.spi.CacheEntry;
 import io.ponte.pipelines.spi.Page;
+import io.ponte.pipelines.spi.RunClaim;
 import io.ponte.pipelines.spi.RunQuery;
 import io.ponte.pipelines.spi.RunRecord;
 import io.ponte.pipelines.spi.RunStore;
 import io.ponte.pipelines.spi.StaleRecordException;
+import io.ponte.pipelines.spi.TaskPosition;
 import io.ponte.pipelines.spi.TaskRecord;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +21,8 @@ import javax.sql.DataSource;
 /**
  * The {@link RunStore} on PostgreSQL, plain JDBC over a pool, the schema brought up by {@link
  * Migrations}. Conditional writes compare revisions in the statement itself ({@code UPDATE … WHERE
- * revision = ?}, {@code ON CONFLICT … WHERE}), so they need no locks and no read first.
+ * revision = ?}, {@code ON CONFLICT … WHERE}), so they need no locks and no read first. Run claims
+ * are conditional updates of their own columns ({@link ClaimRows}).
  */
 public final class PostgresRunStore implements RunStore {
 
@@ -65,6 +69,13 @@ public final class PostgresRunStore implements RunStore {
     @Override
     public List<TaskRecord> tasks(String runId) {
         return jdbc.read("read tasks of " + runId, c -> TaskRows.ofRun(c, runId));
+    }
+
+    @Override
+    public Page<TaskRecord> taskPage(String runId, int pageSize, Optional<String> pageToken) {
+        long afterSeq = pageToken.map(TaskPosition::decode).orElse(0L);
+        return jdbc.transaction(
+                "read tasks of " + runId, c -> TaskRows.page(c, runId, afterSeq, Math.max(1, pageSize)));
     }
 
     @Override
@@ -117,6 +128,31 @@ public final class PostgresRunStore implements RunStore {
                     return ids;
                 }
             }
+        });
+    }
+
+    @Override
+    public Optional<RunClaim> claimRun(String runId, String owner, Instant now, Instant until) {
+        // Another runner can release or let its claim end between the update and the read that
+        // names it; the claim is then tried again (a handful of times at most in practice).
+        for (int round = 0; round < 16; round++) {
+            ClaimRows.Outcome outcome =
+                    jdbc.read("claim run " + runId, c -> ClaimRows.claim(c, runId, owner, now, until));
+            if (outcome instanceof ClaimRows.Outcome.Stored stored) {
+                return Optional.of(stored.claim());
+            }
+            if (outcome instanceof ClaimRows.Outcome.NoRun) {
+                return Optional.empty();
+            }
+        }
+        throw new IllegalStateException("the claim on run " + runId + " keeps changing hands");
+    }
+
+    @Override
+    public void releaseRun(String runId, String owner) {
+        jdbc.read("release run " + runId, c -> {
+            ClaimRows.release(c, runId, owner);
+            return null;
         });
     }
 }

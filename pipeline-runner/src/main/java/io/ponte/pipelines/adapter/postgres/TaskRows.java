@@ -1,5 +1,7 @@
 package io.ponte.pipelines.adapter.postgres;
 
+import io.ponte.pipelines.spi.Page;
+import io.ponte.pipelines.spi.TaskPosition;
 import io.ponte.pipelines.spi.TaskRecord;
 import io.ponte.pipelines.spi.TaskState;
 import java.sql.Connection;
@@ -71,6 +73,39 @@ final class TaskRows {
                 return tasks;
             }
         }
+    }
+
+    /** Tasks after sequence number {@code afterSeq}, in order; the next token names the last one's. */
+    static Page<TaskRecord> page(Connection c, String runId, long afterSeq, int size) throws SQLException {
+        List<TaskRecord> tasks = new ArrayList<>();
+        long lastSeq = afterSeq;
+        boolean more = false;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT seq, " + COLUMNS + " FROM pipeline_task WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+            ps.setString(1, runId);
+            ps.setLong(2, afterSeq);
+            ps.setInt(3, size + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (tasks.size() == size) {
+                        more = true;
+                        break;
+                    }
+                    tasks.add(read(rs));
+                    lastSeq = rs.getLong("seq");
+                }
+            }
+        }
+        long total;
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pipeline_task WHERE run_id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                total = rs.getLong(1);
+            }
+        }
+        return new Page<>(
+                List.copyOf(tasks), more ? Optional.of(TaskPosition.encode(lastSeq)) : Optional.empty(), total);
     }
 
     static Optional<TaskRecord> find(Connection c, String runId, String taskPath) throws SQLException {

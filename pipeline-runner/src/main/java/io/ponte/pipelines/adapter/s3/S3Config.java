@@ -1,7 +1,6 @@
 package io.ponte.pipelines.adapter.s3;
 
 import io.quarkus.runtime.configuration.MemorySize;
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -9,8 +8,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Every {@code ponte.pipelines.s3.*} setting: where artifacts and logs are stored. */
-@ConfigMapping(prefix = "ponte.pipelines.s3")
+/**
+ * Every {@code ponte.pipelines.s3.*} setting: where artifacts and logs are stored. A group of the
+ * one {@code ponte.pipelines} mapping ({@code PipelinesConfig#s3()}), made a bean for this adapter
+ * by the service's wiring.
+ */
 public interface S3Config {
 
     /**

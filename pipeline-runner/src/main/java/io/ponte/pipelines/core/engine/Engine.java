@@ -70,6 +70,18 @@ public final class Engine implements Runs, AutoCloseable {
     }
 
     @Override
+    public Page<TaskRecord> taskPage(String runId, int pageSize, Optional<String> pageToken) {
+        requireRun(runId);
+        return ctx.store().taskPage(runId, pageSize, pageToken);
+    }
+
+    @Override
+    public Optional<TaskRecord> task(String runId, String taskPath) {
+        requireRun(runId);
+        return ctx.store().task(runId, taskPath);
+    }
+
+    @Override
     public List<AttemptRecord> attempts(String runId, String taskPath) {
         requireRun(runId);
         ctx.store()

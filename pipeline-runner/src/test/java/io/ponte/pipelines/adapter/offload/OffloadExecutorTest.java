@@ -153,6 +153,33 @@ class OffloadExecutorTest {
     }
 
     @Test
+    void a_runner_restarted_after_the_pod_was_deleted_still_learns_how_it_ended() throws Exception {
+        TaskLaunch launch = launch("echo from-the-site; exit 4", Optional.empty(), List.of());
+        TaskHandle first = executor.start(launch);
+        finish(first);
+        assertThat(plugin.deleted).hasSize(1);
+
+        try (OffloadExecutor after = executor(plugin.url())) {
+            TaskResult result = finish(after.reattach(launch, first.ref()).orElseThrow());
+
+            assertThat(result.exitCode()).isEqualTo(4);
+            assertThat(result.reason()).contains("exit code 4 (Error)");
+            assertThat(Files.readAllLines(launch.logFile())).containsOnlyOnce("from-the-site");
+        }
+    }
+
+    @Test
+    void the_end_of_another_pod_in_the_same_directory_is_not_taken_for_this_ones() throws Exception {
+        TaskLaunch launch = launch("exit 0", Optional.empty(), List.of());
+        TaskHandle first = executor.start(launch);
+        finish(first);
+        String otherRef =
+                first.ref().substring(0, first.ref().lastIndexOf('/') + 1) + "00000000-0000-0000-0000-000000000000";
+
+        assertThat(executor.reattach(launch, otherRef)).isEmpty();
+    }
+
+    @Test
     void a_deadline_deletes_the_pod_and_says_so() throws Exception {
         TaskLaunch launch = launch("sleep 30", Optional.of(Duration.ofMillis(500)), List.of());
 

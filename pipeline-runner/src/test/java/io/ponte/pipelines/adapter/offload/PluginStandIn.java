@@ -180,9 +180,15 @@ final class PluginStandIn implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the container's process, then what it had started. The parent goes first: a shell whose
+     * child was killed before it would run its next command ({@code sleep 60; echo survived}) in
+     * the moment before its own kill. The children are listed before, as they are re-parented after.
+     */
     private static void kill(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> below = p.descendants().toList();
         p.destroyForcibly();
+        below.forEach(ProcessHandle::destroyForcibly);
     }
 
     @Override

@@ -2,9 +2,11 @@ package io.ponte.pipelines.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ponte.pipelines.adapter.memory.InMemoryRunStore;
 import io.ponte.pipelines.spi.RunEvents;
 import io.ponte.pipelines.spi.RunRecord;
 import io.ponte.pipelines.spi.RunState;
+import io.ponte.pipelines.spi.RunStore;
 import io.ponte.pipelines.spi.TaskRecord;
 import io.ponte.pipelines.spi.TaskState;
 import java.nio.file.Files;
@@ -40,7 +42,7 @@ class EngineClaimsTest {
 
     @BeforeEach
     void setUp() {
-        t = new TestEngines(dir);
+        t = new TestEngines(dir, Map.of(), emptyStore());
         starts = dir.resolve("starts");
         gate = dir.resolve("gate");
     }
@@ -49,6 +51,11 @@ class EngineClaimsTest {
     void tearDown() {
         runners.forEach(Engine::close);
         t.close();
+    }
+
+    /** The store the runners share; in memory here, PostgreSQL in {@link EngineClaimsOnPostgresTest}. */
+    protected RunStore emptyStore() {
+        return new InMemoryRunStore();
     }
 
     private Engine runner(String id, Clock clock) {

@@ -8,6 +8,7 @@ import io.ponte.pipelines.core.Runs;
 import io.ponte.pipelines.spi.RunEvents;
 import io.ponte.pipelines.spi.RunRecord;
 import io.ponte.pipelines.spi.RunState;
+import io.ponte.pipelines.spi.RunStore;
 import io.ponte.pipelines.spi.TaskExecutor;
 import io.ponte.pipelines.spi.TaskRecord;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -21,10 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.awaitility.Awaitility;
 
-/** An engine on the in-memory run store, the filesystem object store and the real local executor. */
+/** An engine on the in-memory run store (or one given), the filesystem object store and the real local executor. */
 public final class TestEngines implements AutoCloseable {
 
-    public final InMemoryRunStore store = new InMemoryRunStore();
+    public final RunStore store;
     public final FileSystemObjectStore objects;
     final LocalExecutor local;
     final Path dir;
@@ -35,7 +36,13 @@ public final class TestEngines implements AutoCloseable {
     }
 
     public TestEngines(Path dir, Map<String, String> localKeys) {
+        this(dir, localKeys, new InMemoryRunStore());
+    }
+
+    /** Engines on the given store (empty). */
+    public TestEngines(Path dir, Map<String, String> localKeys, RunStore store) {
         this.dir = dir;
+        this.store = store;
         this.objects = new FileSystemObjectStore(dir.resolve("s3"));
         this.local = new LocalExecutor(localConfig(localKeys));
         this.engine = start(EngineSettings.defaults(dir.resolve("work")));
