@@ -1,0 +1,204 @@
+package io.ponte.pipelines.adapter.memory;
+
+import io.ponte.pipelines.spi.AttemptRecord;
+import io.ponte.pipelines.spi.CacheEntry;
+import io.ponte.pipelines.spi.Page;
+import io.ponte.pipelines.spi.RunQuery;
+import io.ponte.pipelines.spi.RunRecord;
+import io.ponte.pipelines.spi.RunStore;
+import io.ponte.pipelines.spi.StaleRecordException;
+import io.ponte.pipelines.spi.TaskRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A {@link RunStore} in memory: for unit tests and for {@code ponte.pipelines.run-store=memory}.
+ * Nothing survives a restart. Writes return the stored record with its revision incremented;
+ * updates are conditional on the caller's revision.
+ */
+public class InMemoryRunStore implements RunStore {
+
+    private final Map<String, RunRecord> runs = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, TaskRecord>> tasks = new ConcurrentHashMap<>();
+    private final Map<String, Map<Integer, AttemptRecord>> attempts = new ConcurrentHashMap<>();
+    private final Map<String, CacheEntry> cache = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized void createRun(RunRecord run, List<TaskRecord> initial) {
+        if (runs.containsKey(run.id())) {
+            throw new IllegalStateException("run " + run.id() + " exists");
+        }
+        Map<String, TaskRecord> map = new LinkedHashMap<>();
+        for (TaskRecord t : initial) {
+            map.put(t.taskPath(), t);
+        }
+        tasks.put(run.id(), map);
+        runs.put(run.id(), run);
+    }
+
+    @Override
+    public Optional<RunRecord> run(String runId) {
+        return Optional.ofNullable(runs.get(runId));
+    }
+
+    @Override
+    public Page<RunRecord> listRuns(RunQuery q) {
+        List<RunRecord> all = runs.values().stream()
+                .filter(r -> q.state().map(s -> s == r.state()).orElse(true))
+                .filter(r ->
+                        q.pipelineName().map(n -> n.equals(r.pipelineName())).orElse(true))
+                .filter(r -> q.nameContains()
+                        .map(n -> r.displayName().toLowerCase(Locale.ROOT).contains(n.toLowerCase(Locale.ROOT)))
+                        .orElse(true))
+                .filter(r -> q.createdAfter().map(t -> r.createdAt().isAfter(t)).orElse(true))
+                .sorted(Comparator.comparing(RunRecord::createdAt).reversed().thenComparing(RunRecord::id))
+                .toList();
+        int from = q.pageToken().map(Integer::parseInt).orElse(0);
+        int size = Math.max(1, Math.min(1000, q.pageSize()));
+        int to = Math.min(all.size(), from + size);
+        List<RunRecord> page = from >= all.size() ? List.of() : all.subList(from, to);
+        Optional<String> next = to < all.size() ? Optional.of(Integer.toString(to)) : Optional.empty();
+        return new Page<>(List.copyOf(page), next, all.size());
+    }
+
+    @Override
+    public synchronized RunRecord updateRun(RunRecord run) {
+        RunRecord stored = runs.get(run.id());
+        if (stored == null) {
+            throw new IllegalStateException("no run " + run.id());
+        }
+        if (stored.revision() != run.revision()) {
+            throw new StaleRecordException("run " + run.id() + " is at revision " + stored.revision());
+        }
+        RunRecord next = new RunRecord(
+                run.id(),
+                run.displayName(),
+                run.pipelineName(),
+                run.pipelineSpec(),
+                run.parameters(),
+                run.pipelineRoot(),
+                run.cachingEnabled(),
+                run.state(),
+                run.error(),
+                run.createdAt(),
+                run.finishedAt(),
+                run.revision() + 1);
+        runs.put(run.id(), next);
+        return next;
+    }
+
+    @Override
+    public TaskRecord upsertTask(TaskRecord task) {
+        Map<String, TaskRecord> map = tasks.get(task.runId());
+        if (map == null) {
+            throw new IllegalStateException("no run " + task.runId());
+        }
+        synchronized (map) {
+            TaskRecord stored = map.get(task.taskPath());
+            if (stored != null && stored.revision() != task.revision()) {
+                throw new StaleRecordException("task " + task.taskPath() + " is at revision " + stored.revision());
+            }
+            TaskRecord next = withRevision(task, task.revision() + 1);
+            map.put(task.taskPath(), next);
+            return next;
+        }
+    }
+
+    private static TaskRecord withRevision(TaskRecord t, long revision) {
+        return new TaskRecord(
+                t.runId(),
+                t.taskPath(),
+                t.taskName(),
+                t.state(),
+                t.attempts(),
+                t.inputParameters(),
+                t.outputParameters(),
+                t.outputArtifacts(),
+                t.cacheKey(),
+                t.statusDetail(),
+                t.executor(),
+                t.executorRef(),
+                t.startedAt(),
+                t.finishedAt(),
+                t.error(),
+                revision);
+    }
+
+    @Override
+    public List<TaskRecord> tasks(String runId) {
+        Map<String, TaskRecord> map = tasks.get(runId);
+        if (map == null) {
+            return List.of();
+        }
+        synchronized (map) {
+            return new ArrayList<>(map.values());
+        }
+    }
+
+    @Override
+    public Optional<TaskRecord> task(String runId, String taskPath) {
+        Map<String, TaskRecord> map = tasks.get(runId);
+        if (map == null) {
+            return Optional.empty();
+        }
+        synchronized (map) {
+            return Optional.ofNullable(map.get(taskPath));
+        }
+    }
+
+    @Override
+    public void saveAttempt(AttemptRecord attempt) {
+        attempts.computeIfAbsent(attempt.runId() + "\u0000" + attempt.taskPath(), k -> new TreeMap<>());
+        Map<Integer, AttemptRecord> map = attempts.get(attempt.runId() + "\u0000" + attempt.taskPath());
+        synchronized (map) {
+            map.put(attempt.attempt(), attempt);
+        }
+    }
+
+    @Override
+    public List<AttemptRecord> attempts(String runId, String taskPath) {
+        Map<Integer, AttemptRecord> map = attempts.get(runId + "\u0000" + taskPath);
+        if (map == null) {
+            return List.of();
+        }
+        synchronized (map) {
+            return new ArrayList<>(map.values());
+        }
+    }
+
+    @Override
+    public Optional<CacheEntry> cacheLookup(String key) {
+        return Optional.ofNullable(cache.get(key));
+    }
+
+    @Override
+    public void cachePut(CacheEntry entry) {
+        cache.putIfAbsent(entry.key(), entry);
+    }
+
+    @Override
+    public int cacheEvict(Optional<String> key) {
+        if (key.isPresent()) {
+            return cache.remove(key.get()) == null ? 0 : 1;
+        }
+        int n = cache.size();
+        cache.clear();
+        return n;
+    }
+
+    @Override
+    public List<String> unfinishedRuns() {
+        return runs.values().stream()
+                .filter(r -> !r.state().isFinal())
+                .sorted(Comparator.comparing(RunRecord::createdAt))
+                .map(RunRecord::id)
+                .toList();
+    }
+}

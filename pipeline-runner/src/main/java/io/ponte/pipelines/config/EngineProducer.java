@@ -1,0 +1,106 @@
+package io.ponte.pipelines.config;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ponte.pipelines.adapter.kubernetes.KubernetesExecutor;
+import io.ponte.pipelines.adapter.local.LocalExecutor;
+import io.ponte.pipelines.adapter.memory.FileSystemObjectStore;
+import io.ponte.pipelines.adapter.memory.InMemoryRunStore;
+import io.ponte.pipelines.core.engine.Engine;
+import io.ponte.pipelines.core.engine.EngineSettings;
+import io.ponte.pipelines.core.plan.Planner;
+import io.ponte.pipelines.core.plan.Routing;
+import io.ponte.pipelines.spi.ObjectStore;
+import io.ponte.pipelines.spi.RunEvents;
+import io.ponte.pipelines.spi.RunStore;
+import io.ponte.pipelines.spi.TaskExecutor;
+import io.ponte.pipelines.spi.TaskLaunch;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Wires the engine: the executors from {@link PipelinesConfig}, the run store, object store and
+ * events from their adapters' producers (an in-memory store, a filesystem object store and no
+ * events when none is deployed), a {@link Planner} for the plan endpoint, and resume at start-up.
+ */
+@Singleton
+class EngineProducer {
+
+    private static final Logger LOG = Logger.getLogger(EngineProducer.class);
+
+    @Produces
+    @Singleton
+    Routing routing(PipelinesConfig config) {
+        Map<String, TaskLaunch.Placement> placements = new LinkedHashMap<>();
+        config.placements()
+                .forEach((name, p) -> placements.put(
+                        name, new TaskLaunch.Placement(p.executor(), p.queue(), p.priorityClass(), p.site())));
+        return new Routing(config.defaultExecutor(), Map.copyOf(placements));
+    }
+
+    @Produces
+    @Singleton
+    Planner planner(Routing routing) {
+        return new Planner(routing);
+    }
+
+    @Produces
+    @Singleton
+    Engine engine(
+            PipelinesConfig config,
+            Routing routing,
+            Instance<RunStore> stores,
+            Instance<ObjectStore> objects,
+            Instance<RunEvents> events,
+            Instance<KubernetesClient> kubernetes) {
+        Path workDir = config.workDir().orElse(Path.of(System.getProperty("java.io.tmpdir"), "ponte-pipelines"));
+        Map<String, TaskExecutor> executors = new LinkedHashMap<>();
+        executors.put("local", new LocalExecutor(config.executors().local()));
+        config.executors()
+                .kubernetes()
+                .ifPresent(k -> executors.put("kubernetes", new KubernetesExecutor(kubernetes.get(), k)));
+        if (!executors.containsKey(config.defaultExecutor())) {
+            throw new IllegalStateException("ponte.pipelines.default-executor=" + config.defaultExecutor()
+                    + " is not configured (configured: " + executors.keySet() + ")");
+        }
+        RunStore store;
+        if (stores.isResolvable()) {
+            store = stores.get();
+        } else {
+            LOG.warn("no run store adapter is deployed: runs are kept in memory and lost at restart");
+            store = new InMemoryRunStore();
+        }
+        ObjectStore objectStore =
+                objects.isResolvable() ? objects.get() : new FileSystemObjectStore(workDir.resolve("objects"));
+        RunEvents runEvents = events.isResolvable() ? events.get() : RunEvents.NONE;
+        EngineSettings settings = new EngineSettings(
+                workDir,
+                config.pipelineRoot(),
+                config.caching().enabled(),
+                routing,
+                config.keepWorkDirs(),
+                config.maxRunningTasksPerRun(),
+                config.workerThreads());
+        return new Engine(settings, store, objectStore, runEvents, executors);
+    }
+
+    void close(@Disposes Engine engine) {
+        engine.close();
+    }
+
+    void resume(@Observes StartupEvent start, PipelinesConfig config, Engine engine) {
+        if (config.resumeOnStart()) {
+            int n = engine.resumeAll();
+            if (n > 0) {
+                LOG.infof("resumed %d unfinished runs", n);
+            }
+        }
+    }
+}
