@@ -61,6 +61,12 @@ final class Engines {
     /** Run events that complete a future per run when it reaches a final state; nothing else is done with them. */
     static final class Completions implements RunEvents {
         private final Map<String, CompletableFuture<RunRecord>> ends = new ConcurrentHashMap<>();
+        private volatile java.util.function.Consumer<TaskRecord> tasks = t -> {};
+
+        /** Also hands every task change to {@code listener} (replacing the previous one). */
+        void onTask(java.util.function.Consumer<TaskRecord> listener) {
+            this.tasks = listener;
+        }
 
         @Override
         public void runChanged(RunRecord run) {
@@ -70,7 +76,9 @@ final class Engines {
         }
 
         @Override
-        public void taskChanged(TaskRecord task) {}
+        public void taskChanged(TaskRecord task) {
+            tasks.accept(task);
+        }
 
         private CompletableFuture<RunRecord> future(String runId) {
             return ends.computeIfAbsent(runId, k -> new CompletableFuture<>());

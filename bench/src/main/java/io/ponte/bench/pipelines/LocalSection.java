@@ -31,7 +31,11 @@ import java.util.concurrent.CompletableFuture;
 final class LocalSection {
 
     static final int LIMIT = 64;
-    static final List<String> PATHS = List.of("direct", "executor", "runner");
+    /**
+     * {@code runner}: the service's default stack (PostgreSQL run store, embedded S3 object store); the two variants
+     * after it swap in the filesystem object store, then also the in-memory run store, to show what each costs.
+     */
+    static final List<String> PATHS = List.of("direct", "executor", "runner", "runner-pg-fs", "runner-mem-fs");
 
     record Round(String shape, String path, int round, double wallMs, double cpuMsPerTask, double othersPercent) {}
 
@@ -43,9 +47,10 @@ final class LocalSection {
             double minWallMs,
             double maxWallMs,
             double medianMsPerTask,
-            double cpuMsPerTask) {}
+            double cpuMsPerTask,
+            double maxOthersPercent) {}
 
-    record Output(int tasks, List<Summary> summaries, List<Round> rounds) {
+    record Output(int tasks, List<Summary> summaries, List<Round> rounds, List<ChainProbe.Breakdown> chainBreakdown) {
 
         Summary get(String shape, String path) {
             return summaries.stream()
@@ -63,6 +68,7 @@ final class LocalSection {
         irs.put("chain", SyntheticIr.chain("bench-true-chain", n, "alpine", List.of("true")));
         irs.put("fan-out", SyntheticIr.rootFanOut("bench-true-fan-out", n, "alpine", List.of("true")));
         List<Round> rounds = new ArrayList<>();
+        List<ChainProbe.Breakdown> breakdowns = new ArrayList<>();
         try (LocalExecutor local = Engines.local();
                 BenchDatabase db = BenchDatabase.create(server, stamp, false);
                 ObjectStores objects = new ObjectStores(work.resolve("s3"))) {
@@ -72,17 +78,26 @@ final class LocalSection {
             roots.put("harness", Proc.pid());
             roots.put("postgres", db.postmasterPid());
             Cpu cpu = new Cpu(roots);
-            try (Engine engine = Engines.engine(work.resolve("runner"), store, objects.store(), events, local)) {
+            ChainProbe probe = new ChainProbe(local);
+            events.onTask(probe::taskChanged);
+            RunStore memory = new io.ponte.pipelines.adapter.memory.InMemoryRunStore();
+            var fs = new io.ponte.pipelines.adapter.memory.FileSystemObjectStore(work.resolve("fs-objects"));
+            try (Engine engine = Engines.engine(work.resolve("runner"), store, objects.store(), events, probe);
+                    Engine pgFs = Engines.engine(work.resolve("runner-pg-fs"), store, fs, events, probe);
+                    Engine memFs = Engines.engine(work.resolve("runner-mem-fs"), memory, fs, events, probe)) {
                 for (int round = 0; round <= p.localRepeats(); round++) {
                     for (var shape : irs.entrySet()) {
                         for (String path : PATHS) {
                             Path dir = work.resolve(path).resolve(shape.getKey() + "-" + round);
+                            probe.reset();
                             var before = cpu.snapshot();
                             long t0 = System.nanoTime();
                             switch (path) {
                                 case "direct" -> drive(shape.getKey(), n, i -> direct());
                                 case "executor" -> drive(shape.getKey(), n, i -> viaExecutor(local, dir, i));
-                                default -> viaRunner(engine, store, events, shape.getValue(), n);
+                                case "runner" -> viaRunner(engine, store, events, shape.getValue(), n);
+                                case "runner-pg-fs" -> viaRunner(pgFs, store, events, shape.getValue(), n);
+                                default -> viaRunner(memFs, memory, events, shape.getValue(), n);
                             }
                             double wall = (System.nanoTime() - t0) / 1e6;
                             Cpu.Use use = Cpu.between(before, cpu.snapshot());
@@ -93,6 +108,9 @@ final class LocalSection {
                                 rounds.add(
                                         new Round(shape.getKey(), path, round, wall, cpuMs / n, use.othersPercent()));
                                 PipelinesBench.log("local %s %s round %d: %.1f ms", shape.getKey(), path, round, wall);
+                                if (shape.getKey().equals("chain") && path.startsWith("runner")) {
+                                    breakdowns.add(probe.breakdown(path, n));
+                                }
                             }
                         }
                     }
@@ -115,10 +133,37 @@ final class LocalSection {
                         java.util.Arrays.stream(walls).min().orElse(Double.NaN),
                         java.util.Arrays.stream(walls).max().orElse(Double.NaN),
                         median / n,
-                        SchedulerSection.median(cpus)));
+                        SchedulerSection.median(cpus),
+                        rs.stream()
+                                .mapToDouble(Round::othersPercent)
+                                .filter(d -> !Double.isNaN(d))
+                                .max()
+                                .orElse(Double.NaN)));
             }
         }
-        return new Output(n, summaries, rounds);
+        List<ChainProbe.Breakdown> perPath = new ArrayList<>();
+        for (String path : PATHS) {
+            List<ChainProbe.Breakdown> bs =
+                    breakdowns.stream().filter(b -> b.path().equals(path)).toList();
+            if (!bs.isEmpty()) {
+                perPath.add(new ChainProbe.Breakdown(
+                        path,
+                        bs.stream().mapToInt(ChainProbe.Breakdown::tasks).sum(),
+                        SchedulerSection.median(bs.stream()
+                                .mapToDouble(ChainProbe.Breakdown::schedule)
+                                .toArray()),
+                        SchedulerSection.median(bs.stream()
+                                .mapToDouble(ChainProbe.Breakdown::start)
+                                .toArray()),
+                        SchedulerSection.median(bs.stream()
+                                .mapToDouble(ChainProbe.Breakdown::process)
+                                .toArray()),
+                        SchedulerSection.median(bs.stream()
+                                .mapToDouble(ChainProbe.Breakdown::collectStore)
+                                .toArray())));
+            }
+        }
+        return new Output(n, summaries, rounds, perPath);
     }
 
     private static void drive(String shape, int n, DagDriver.Starter starter) throws Exception {

@@ -69,6 +69,12 @@ public final class PipelinesBench implements Callable<Integer> {
             description = "Seconds between the kill and the restart (fast tasks end meanwhile).")
     double resumeDowntimeSeconds;
 
+    @Option(
+            names = "--stamp",
+            description = "Digits in the names of the databases this run creates (default: the UTC start time),"
+                    + " so that run.sh can drop them if the harness is interrupted.")
+    String stamp;
+
     @Option(names = "--keep-db", description = "Leave section 1's PostgreSQL databases in place.")
     boolean keepDb;
 
@@ -78,7 +84,8 @@ public final class PipelinesBench implements Callable<Integer> {
     @Option(
             names = "--runner-jvm-opts",
             split = " ",
-            defaultValue = "-Xms256m -Xmx1g -XX:+UseG1GC -XX:ActiveProcessorCount=2",
+            defaultValue = "-Xms256m -Xmx1g -XX:+UseG1GC -XX:ActiveProcessorCount=2"
+                    + " -Djava.util.logging.manager=org.jboss.logmanager.LogManager",
             description = "JVM arguments of the resume runner.")
     List<String> runnerJvmOpts;
 
@@ -124,9 +131,15 @@ public final class PipelinesBench implements Callable<Integer> {
     public Integer call() throws Exception {
         Params p = params();
         Instant started = Instant.now();
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
-                .withZone(ZoneOffset.UTC)
-                .format(started);
+        if (stamp == null) {
+            stamp = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+                    .withZone(ZoneOffset.UTC)
+                    .format(started);
+        }
+        // A runner JVM of section 3 must not outlive an interrupted harness.
+        Runtime.getRuntime()
+                .addShutdownHook(
+                        new Thread(() -> ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly)));
         Path scratch = work.toAbsolutePath().resolve("run-" + stamp);
         Files.createDirectories(scratch);
         BenchDatabase.Server server = BenchDatabase.Server.fromEnvironment();

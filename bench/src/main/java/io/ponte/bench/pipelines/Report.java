@@ -125,6 +125,10 @@ final class Report {
         return s.append('\n').toString();
     }
 
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
     private static String row(String target, String measured, boolean met) {
         return "| " + target + " | " + measured + " | " + (met ? "**yes**" : "**no**") + " |\n";
     }
@@ -173,7 +177,7 @@ final class Report {
     }
 
     private void scheduler(StringBuilder s) {
-        s.append("### 1. Synthetic ").append(Format.num(p.tasks())).append("-task DAG, no-op executor\n\n");
+        s.append("### 1. Synthetic ").append(count(p.tasks())).append("-task DAG, no-op executor\n\n");
         for (SchedulerSection.Shape sh : scheduler.shapes()) {
             s.append("- `")
                     .append(sh.name())
@@ -189,9 +193,9 @@ final class Report {
                     Locale.ROOT,
                     "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     pl.shape(),
-                    Format.num(pl.irBytes()),
-                    Format.num(pl.plannedTasks()),
-                    Format.num(pl.edges()),
+                    count(pl.irBytes()),
+                    count(pl.plannedTasks()),
+                    count(pl.edges()),
                     Format.ms(pl.firstMs()),
                     Format.ms(pl.parseMedianMs()),
                     Format.ms(pl.planMedianMs()),
@@ -199,18 +203,20 @@ final class Report {
         }
         s.append("\nRuns (wall: `create` called → final run state stored; CPU per attempt from `/proc`; “others”:"
                 + " CPU share of programs outside the benchmark during the run):\n\n");
-        s.append("| shape | store | attempts | task rows | create ms | wall s | starts/s | wall ms / attempt"
-                + " | runner CPU ms / attempt | PostgreSQL CPU ms / attempt | others % |\n"
-                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        s.append("| shape | store | attempts | task rows | create ms | first start ms | first → last start s | wall s"
+                + " | starts/s | wall ms / attempt | runner CPU ms / attempt | PostgreSQL CPU ms / attempt | others % |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (var r : scheduler.runs()) {
             s.append(String.format(
                     Locale.ROOT,
-                    "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     r.shape(),
                     r.store(),
-                    Format.num(r.attempts()),
-                    Format.num(r.taskRows()),
+                    count(r.attempts()),
+                    count(r.taskRows()),
                     Format.ms(r.createMs()),
+                    Format.ms(r.firstStartMs()),
+                    Format.ms(r.startSpanMs() / 1000),
                     Format.ms(r.wallMs() / 1000),
                     Format.num(r.startsPerSecond()),
                     Format.ms(r.wallPerTaskMs()),
@@ -239,10 +245,10 @@ final class Report {
                         "| %s | %s | %s | %s | %s | %s |%n",
                         g.shape(),
                         a.table(),
-                        Format.num(a.rows()),
-                        Format.num(a.totalBytes()),
-                        Format.num(v.totalBytes()),
-                        Format.num(v.liveRowBytes())));
+                        count(a.rows()),
+                        count(a.totalBytes()),
+                        count(v.totalBytes()),
+                        count(v.liveRowBytes())));
             }
             s.append(String.format(
                     Locale.ROOT,
@@ -264,17 +270,19 @@ final class Report {
                 .append(p.localRepeats())
                 .append(" rounds after one warm-up round; the paths of a round"
                         + " run back to back. `direct`: `ProcessBuilder(\"true\")`; `executor`: `LocalExecutor.start` alone;"
-                        + " `runner`: the engine on PostgreSQL + embedded S3 with the local executor. At most "
+                        + " `runner`: the engine on PostgreSQL + embedded S3 (the service's defaults) with the local executor;"
+                        + " `runner-pg-fs`: the same with the filesystem object store; `runner-mem-fs`: also with the"
+                        + " in-memory run store. At most "
                         + LocalSection.LIMIT + " tasks at once on every path.\n\n");
         s.append("| shape | path | median wall ms | min | max | ms / task | CPU ms / task (JVM + children +"
-                + " PostgreSQL) | runner − path, ms / task | runner / path |\n"
-                + "|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " PostgreSQL) | runner − path, ms / task | runner / path | others % (max) |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (var x : local.summaries()) {
             double runner = local.get(x.shape(), "runner").medianWallMs();
-            boolean self = x.path().equals("runner");
+            boolean self = x.path().startsWith("runner");
             s.append(String.format(
                     Locale.ROOT,
-                    "| %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+                    "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
                     x.shape(),
                     x.path(),
                     Format.ms(x.medianWallMs()),
@@ -283,7 +291,25 @@ final class Report {
                     Format.ms(x.medianMsPerTask()),
                     Format.ms(x.cpuMsPerTask()),
                     self ? "–" : Format.ms((runner - x.medianWallMs()) / local.tasks()),
-                    self ? "–" : Format.num(runner / x.medianWallMs()) + "×"));
+                    self ? "–" : Format.num(runner / x.medianWallMs()) + "×",
+                    Format.pct(x.maxOthersPercent())));
+        }
+        s.append("\nWhere a chain task's time goes on the runner paths (medians over tasks 2…n of each round, then over"
+                + " rounds; see `ChainProbe`): schedule = previous task stored SUCCEEDED → `start` called; start = the"
+                + " executor's `start` call; process = `start` returned → completion; collect + store = completion →"
+                + " task stored SUCCEEDED.\n\n");
+        s.append("| path | schedule ms | start ms | process ms | collect + store ms | sum ms |\n"
+                + "|---|---:|---:|---:|---:|---:|\n");
+        for (var b : local.chainBreakdown()) {
+            s.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %s | %s |%n",
+                    b.path(),
+                    Format.ms(b.schedule()),
+                    Format.ms(b.start()),
+                    Format.ms(b.process()),
+                    Format.ms(b.collectStore()),
+                    Format.ms(b.schedule() + b.start() + b.process() + b.collectStore())));
         }
         s.append('\n');
     }

@@ -23,6 +23,7 @@ final class SchedulerRun {
     /**
      * @param createMs {@code create} alone: parse, validate, plan, store the run and its top-level tasks, start
      * @param wallMs {@code create} called → the run's final state stored
+     * @param firstStartMs {@code create} called → first attempt started (expansion before any attempt can start)
      * @param startSpanMs first attempt started → last attempt started
      * @param startsPerSecond attempts started per second over the whole run ({@code attempts / wall})
      * @param wallPerTaskMs wall time per container task: with a no-op executor, the runner's overhead per task
@@ -37,6 +38,7 @@ final class SchedulerRun {
             int taskRows,
             double createMs,
             double wallMs,
+            double firstStartMs,
             double startSpanMs,
             double startsPerSecond,
             double wallPerTaskMs,
@@ -105,6 +107,7 @@ final class SchedulerRun {
                 tasks.size(),
                 (created - t0) / 1e6,
                 wallMs,
+                (starts[0] - t0) / 1e6,
                 (starts[starts.length - 1] - starts[0]) / 1e6,
                 attempts / (wallMs / 1000),
                 wallMs / attempts,
