@@ -18,15 +18,16 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code ponte} command. Exit codes: 0 done, 1 the stack or a service (model registry, rag) could not
- * do it, 2 bad usage.
+ * The {@code ponte} command. Exit codes: 0 done, 1 the stack or a service (model registry, rag, pipeline
+ * runner) could not do it, 2 bad usage.
  */
 @Command(
         name = "ponte",
         mixinStandardHelpOptions = true,
         versionProvider = Ponte.Version.class,
         description = "Starts, stops and inspects Ponte's standalone stack on this machine, "
-                + "manages models in its model registry, and ingests and asks documentation in its rag service.",
+                + "manages models in its model registry, ingests and asks documentation in its rag service, "
+                + "and plans and runs Kubeflow pipelines on its pipeline runner.",
         footer = {
             "",
             "The ./ponte launcher in the repository adds: test (the whole test suite, ./mvnw -B verify) "
@@ -41,6 +42,9 @@ import picocli.CommandLine.Spec;
             IngestCommand.class,
             AskCommand.class,
             RagCommand.class,
+            RunCommand.class,
+            RunsCommand.class,
+            PipelinesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Ponte implements Callable<Integer> {

@@ -32,7 +32,9 @@ public final class ServiceCatalog {
                                 "ponte",
                                 // `ponte ingest` may read the repository and the user's home, nothing else
                                 "ponte.rag.allowed-roots",
-                                ServiceSpec.ROOT + "," + System.getProperty("user.home")))));
+                                ServiceSpec.ROOT + "," + System.getProperty("user.home"))),
+                ServiceSpec.quarkusApp(
+                        "pipeline-runner", 8083, "PONTE_PIPELINES_PORT", "/apis/v2beta1/runs", List.of("api"))));
     }
 
     public List<ServiceSpec> services() {

@@ -5,6 +5,7 @@ import io.ponte.pipelines.adapter.kubernetes.KubernetesExecutor;
 import io.ponte.pipelines.adapter.local.LocalExecutor;
 import io.ponte.pipelines.adapter.memory.FileSystemObjectStore;
 import io.ponte.pipelines.adapter.memory.InMemoryRunStore;
+import io.ponte.pipelines.adapter.offload.OffloadExecutor;
 import io.ponte.pipelines.core.engine.Engine;
 import io.ponte.pipelines.core.engine.EngineSettings;
 import io.ponte.pipelines.core.plan.Planner;
@@ -21,8 +22,11 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,9 +70,10 @@ class EngineProducer {
         config.executors()
                 .kubernetes()
                 .ifPresent(k -> executors.put("kubernetes", new KubernetesExecutor(kubernetes.get(), k)));
-        if (!executors.containsKey(config.defaultExecutor())) {
-            throw new IllegalStateException("ponte.pipelines.default-executor=" + config.defaultExecutor()
-                    + " is not configured (configured: " + executors.keySet() + ")");
+        config.executors().offload().ifPresent(o -> executors.put("offload", new OffloadExecutor(o)));
+        List<String> problems = PlacementCheck.problems(routing, sites(config, executors.keySet()));
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("inconsistent placements: " + String.join("; ", problems));
         }
         RunStore store;
         if (stores.isResolvable()) {
@@ -87,8 +92,22 @@ class EngineProducer {
                 routing,
                 config.keepWorkDirs(),
                 config.maxRunningTasksPerRun(),
-                config.workerThreads());
+                config.workerThreads(),
+                config.runnerId().orElseGet(EngineSettings::hostName),
+                config.runLease(),
+                Clock.systemUTC());
         return new Engine(settings, store, objectStore, runEvents, executors);
+    }
+
+    /** The configured executors with the sites each defines. */
+    private static Map<String, Set<String>> sites(PipelinesConfig config, Set<String> executors) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        executors.forEach(e -> out.put(e, Set.of()));
+        config.executors()
+                .kubernetes()
+                .ifPresent(k -> out.put("kubernetes", k.placements().keySet()));
+        config.executors().offload().ifPresent(o -> out.put("offload", o.sites().keySet()));
+        return out;
     }
 
     void close(@Disposes Engine engine) {

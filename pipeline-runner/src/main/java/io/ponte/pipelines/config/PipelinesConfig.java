@@ -2,12 +2,14 @@ package io.ponte.pipelines.config;
 
 import io.ponte.pipelines.adapter.kubernetes.KubernetesExecutorConfig;
 import io.ponte.pipelines.adapter.local.LocalExecutorConfig;
+import io.ponte.pipelines.adapter.offload.OffloadExecutorConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,7 +37,9 @@ public interface PipelinesConfig {
 
     /**
      * Named placements a task asks for with the pod label or node selector {@code
-     * ponte.io/placement=<name>} (KFP SDK: {@code kubernetes.add_pod_label}).
+     * ponte.io/placement=<name>} (KFP SDK: {@code kubernetes.add_pod_label}). Each says which
+     * executor runs the task and, for kubernetes and offload, on which of that executor's sites;
+     * checked at start-up.
      */
     Map<String, Placement> placements();
 
@@ -59,6 +63,24 @@ public interface PipelinesConfig {
     @WithDefault("true")
     boolean resumeOnStart();
 
+    /**
+     * This runner's id in run claims; default the host name. Runners sharing one database need
+     * distinct ids; a runner that restarts under the same id takes its runs back at once.
+     */
+    Optional<
+                    @Pattern(
+                            regexp = "[A-Za-z0-9._:-]{1,128}",
+                            message = "1 to 128 letters, digits, '.', '_', ':' or '-'")
+                    String>
+            runnerId();
+
+    /**
+     * How long a runner's claim on a run holds unless renewed (it is renewed every third of
+     * this). When a runner stops, another takes its runs over after at most this long.
+     */
+    @WithDefault("30s")
+    Duration runLease();
+
     /** The executors' own settings. */
     Executors executors();
 
@@ -74,13 +96,18 @@ public interface PipelinesConfig {
         /** The executor that runs tasks placed here. */
         String executor();
 
-        /** The Kueue LocalQueue (kubernetes). */
+        /** The Kueue LocalQueue (kubernetes only; absent: the executor's {@code queue}). */
         Optional<String> queue();
 
-        /** The priority class (kubernetes). */
+        /** The priority class (kubernetes only; absent: the executor's {@code priority-class}). */
         Optional<String> priorityClass();
 
-        /** The offload site or interLink virtual node. */
+        /**
+         * The site: for {@code kubernetes} an interLink virtual node defined under {@code
+         * ponte.pipelines.executors.kubernetes.placements.<site>}; for {@code offload} an
+         * offload-bridge defined under {@code ponte.pipelines.executors.offload.sites.<site>}
+         * (absent: its {@code default-site}); not for {@code local}.
+         */
         Optional<String> site();
     }
 
@@ -91,5 +118,8 @@ public interface PipelinesConfig {
 
         /** The Kubernetes executor; available when any of its keys is set. */
         Optional<KubernetesExecutorConfig> kubernetes();
+
+        /** The offload executor (interLink plugins reached directly); available when any of its keys is set. */
+        Optional<OffloadExecutorConfig> offload();
     }
 }

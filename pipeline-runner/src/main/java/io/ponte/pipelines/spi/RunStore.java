@@ -1,5 +1,6 @@
 package io.ponte.pipelines.spi;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,10 @@ import java.util.Optional;
  * <p>Writes are small and frequent (one per task state change), so every method is its own
  * transaction; {@link #updateRun} and {@link #upsertTask} are conditional on the stored revision
  * so that two runners never overwrite each other's progress.
+ *
+ * <p>Runners that share a store coordinate through {@linkplain #claimRun claims}: a runner
+ * executes a run only while it holds the run's claim, renews it periodically, and a run whose
+ * claim ended may be taken over by another runner.
  */
 public interface RunStore {
 
@@ -53,4 +58,28 @@ public interface RunStore {
 
     /** Ids of runs that were not finished when the runner stopped: to resume at start-up. */
     List<String> unfinishedRuns();
+
+    /**
+     * Claims a run for {@code owner} until {@code until}, atomically: the claim is granted when
+     * nobody holds the run, when {@code owner} already holds it (a renewal, or the same runner
+     * after a restart), or when the holder's claim ended at or before {@code now}; otherwise the
+     * holder's claim is left as it is. Claims are independent of the run's revision (claiming does
+     * not change it).
+     *
+     * <p>The default implementation throws {@link UnsupportedOperationException}: a store without
+     * claims cannot keep two runners from executing the same run, and the engine then relies on
+     * conditional writes alone.
+     *
+     * @return the claim stored after the call (compare its owner with {@code owner}), or empty when
+     *     the run does not exist
+     */
+    default Optional<RunClaim> claimRun(String runId, String owner, Instant now, Instant until) {
+        throw new UnsupportedOperationException("this run store does not support run claims");
+    }
+
+    /**
+     * Gives up {@code owner}'s claim on a run (its claim ends now); nothing when another runner
+     * holds the run or nobody does. The default implementation does nothing.
+     */
+    default void releaseRun(String runId, String owner) {}
 }

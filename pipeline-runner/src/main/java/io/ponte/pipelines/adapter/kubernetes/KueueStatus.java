@@ -110,7 +110,11 @@ final class KueueStatus {
             if (response.code() != 200) {
                 return Optional.empty();
             }
-            JsonNode items = JSON.readTree(response.body()).path("items");
+            JsonNode summary = JSON.readTree(response.body());
+            if (!"PendingWorkloadsSummary".equals(summary.path("kind").asText())) {
+                return Optional.empty();
+            }
+            JsonNode items = summary.path("items");
             for (JsonNode item : items) {
                 if (workload.equals(item.at("/metadata/name").asText())) {
                     return Optional.of(

@@ -3,16 +3,17 @@ package io.ponte.pipelines.adapter.memory;
 import io.ponte.pipelines.spi.AttemptRecord;
 import io.ponte.pipelines.spi.CacheEntry;
 import io.ponte.pipelines.spi.Page;
+import io.ponte.pipelines.spi.RunClaim;
 import io.ponte.pipelines.spi.RunQuery;
 import io.ponte.pipelines.spi.RunRecord;
 import io.ponte.pipelines.spi.RunStore;
 import io.ponte.pipelines.spi.StaleRecordException;
 import io.ponte.pipelines.spi.TaskRecord;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A {@link RunStore} in memory: for unit tests and for {@code ponte.pipelines.run-store=memory}.
  * Nothing survives a restart. Writes return the stored record with its revision incremented;
- * updates are conditional on the caller's revision.
+ * updates are conditional on the caller's revision; run claims are kept beside the runs, so
+ * several engines sharing one instance (tests) coordinate as runners sharing PostgreSQL do.
  */
 public class InMemoryRunStore implements RunStore {
 
@@ -29,6 +31,7 @@ public class InMemoryRunStore implements RunStore {
     private final Map<String, Map<String, TaskRecord>> tasks = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, AttemptRecord>> attempts = new ConcurrentHashMap<>();
     private final Map<String, CacheEntry> cache = new ConcurrentHashMap<>();
+    private final Map<String, RunClaim> claims = new ConcurrentHashMap<>();
 
     @Override
     public synchronized void createRun(RunRecord run, List<TaskRecord> initial) {
@@ -50,29 +53,14 @@ public class InMemoryRunStore implements RunStore {
 
     @Override
     public Page<RunRecord> listRuns(RunQuery q) {
-        List<RunRecord> all = runs.values().stream()
-                .filter(r -> q.state().map(s -> s == r.state()).orElse(true))
-                .filter(r ->
-                        q.pipelineName().map(n -> n.equals(r.pipelineName())).orElse(true))
-                .filter(r -> q.nameContains()
-                        .map(n -> r.displayName().toLowerCase(Locale.ROOT).contains(n.toLowerCase(Locale.ROOT)))
-                        .orElse(true))
-                .filter(r -> q.createdAfter().map(t -> r.createdAt().isAfter(t)).orElse(true))
-                .sorted(Comparator.comparing(RunRecord::createdAt).reversed().thenComparing(RunRecord::id))
-                .toList();
-        int from = q.pageToken().map(Integer::parseInt).orElse(0);
-        int size = Math.max(1, Math.min(1000, q.pageSize()));
-        int to = Math.min(all.size(), from + size);
-        List<RunRecord> page = from >= all.size() ? List.of() : all.subList(from, to);
-        Optional<String> next = to < all.size() ? Optional.of(Integer.toString(to)) : Optional.empty();
-        return new Page<>(List.copyOf(page), next, all.size());
+        return RunPages.page(runs.values(), q);
     }
 
     @Override
     public synchronized RunRecord updateRun(RunRecord run) {
         RunRecord stored = runs.get(run.id());
         if (stored == null) {
-            throw new IllegalStateException("no run " + run.id());
+            throw new StaleRecordException("run " + run.id() + " does not exist");
         }
         if (stored.revision() != run.revision()) {
             throw new StaleRecordException("run " + run.id() + " is at revision " + stored.revision());
@@ -200,5 +188,22 @@ public class InMemoryRunStore implements RunStore {
                 .sorted(Comparator.comparing(RunRecord::createdAt))
                 .map(RunRecord::id)
                 .toList();
+    }
+
+    @Override
+    public Optional<RunClaim> claimRun(String runId, String owner, Instant now, Instant until) {
+        if (!runs.containsKey(runId)) {
+            return Optional.empty();
+        }
+        return Optional.of(claims.compute(runId, (id, held) -> {
+            boolean free =
+                    held == null || held.owner().equals(owner) || !held.until().isAfter(now);
+            return free ? new RunClaim(owner, until) : held;
+        }));
+    }
+
+    @Override
+    public void releaseRun(String runId, String owner) {
+        claims.computeIfPresent(runId, (id, held) -> held.owner().equals(owner) ? null : held);
     }
 }

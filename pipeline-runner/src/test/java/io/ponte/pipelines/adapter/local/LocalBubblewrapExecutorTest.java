@@ -91,14 +91,15 @@ class LocalBubblewrapExecutorTest extends TaskExecutorContractTest {
 
     @Test
     void the_task_sees_the_rootfs_and_not_the_host() throws Exception {
-        TaskLaunch launch = shell("cat /etc/ponte-image; ls /usr/lib/jvm || echo no-host-jvm", List.of(), Map.of());
+        TaskLaunch launch =
+                shell("cat /etc/ponte-image; test -e /etc/os-release || echo no-host-os-release", List.of(), Map.of());
 
         TaskResult result = finish(executor().start(launch));
 
         assertThat(result.exitCode()).isZero();
         List<String> log = Files.readAllLines(launch.logFile());
         assertThat(log.get(0)).contains("bubblewrap runtime", IMAGE, "local stand-in");
-        assertThat(log).contains(TinyRootfs.MARKER, "no-host-jvm");
+        assertThat(log).contains(TinyRootfs.MARKER, "no-host-os-release");
     }
 
     @Test

@@ -123,4 +123,73 @@ class EngineBehaviourTest {
         assertThat(b.statusDetail()).hasValueSatisfying(d -> assertThat(d).contains("upstream task a ended FAILED"));
         assertThat(t.task(run.id(), "root/c").state()).isEqualTo(TaskState.SKIPPED);
     }
+
+    /** flip writes tails; condition-1 runs only on heads; after depends on condition-1 (optionally ignoring upstream). */
+    static String afterCondition(String afterTrigger) {
+        return """
+                pipelineInfo: {name: after-condition}
+                components:
+                  comp-flip:
+                    executorLabel: exec-flip
+                    outputDefinitions: {parameters: {Output: {parameterType: STRING}}}
+                  comp-print:
+                    executorLabel: exec-print
+                  comp-condition-1:
+                    inputDefinitions: {parameters: {pipelinechannel--flip-Output: {parameterType: STRING}}}
+                    dag:
+                      tasks:
+                        print:
+                          componentRef: {name: comp-print}
+                          taskInfo: {name: print}
+                deploymentSpec:
+                  executors:
+                    exec-flip:
+                      container: {image: alpine, command: [sh, -c, 'printf tails > "$0"', "{{$.outputs.parameters['Output'].output_file}}"]}
+                    exec-print:
+                      container: {image: alpine, command: [sh, -c, 'echo ran']}
+                root:
+                  dag:
+                    tasks:
+                      flip:
+                        componentRef: {name: comp-flip}
+                        taskInfo: {name: flip}
+                      condition-1:
+                        componentRef: {name: comp-condition-1}
+                        taskInfo: {name: condition-1}
+                        dependentTasks: [flip]
+                        inputs:
+                          parameters:
+                            pipelinechannel--flip-Output: {taskOutputParameter: {producerTask: flip, outputParameterKey: Output}}
+                        triggerPolicy: {condition: "inputs.parameter_values['pipelinechannel--flip-Output'] == 'heads'"}
+                      after:
+                        componentRef: {name: comp-print}
+                        taskInfo: {name: after}
+                        dependentTasks: [condition-1]
+                %s
+                """.formatted(afterTrigger);
+    }
+
+    @Test
+    void a_task_after_a_condition_that_did_not_hold_is_skipped_as_kfp_does() {
+        RunRecord run = t.engine.create(TestEngines.uncached(afterCondition(""), Map.of()));
+
+        RunRecord end = t.awaitEnd(run.id());
+
+        assertThat(end.state()).isEqualTo(RunState.SUCCEEDED);
+        assertThat(t.task(run.id(), "root/condition-1").state()).isEqualTo(TaskState.SKIPPED);
+        TaskRecord after = t.task(run.id(), "root/after");
+        assertThat(after.state()).isEqualTo(TaskState.SKIPPED);
+        assertThat(after.statusDetail()).hasValueSatisfying(d -> assertThat(d).contains("condition-1 ended SKIPPED"));
+    }
+
+    @Test
+    void a_task_that_ignores_upstream_failure_runs_after_a_skipped_condition() {
+        RunRecord run = t.engine.create(TestEngines.uncached(
+                afterCondition("        triggerPolicy: {strategy: ALL_UPSTREAM_TASKS_COMPLETED}"), Map.of()));
+
+        t.awaitEnd(run.id());
+
+        assertThat(t.task(run.id(), "root/condition-1").state()).isEqualTo(TaskState.SKIPPED);
+        assertThat(t.task(run.id(), "root/after").state()).isEqualTo(TaskState.SUCCEEDED);
+    }
 }
