@@ -60,7 +60,7 @@ class CreateRunRequestTest {
                 "{\"pipeline_spec\": {}, \"display_name\": 5}                        | display_name",
                 "{\"pipeline_spec\": {}, \"runtime_config\": []}                     | runtime_config",
                 "{\"pipeline_spec\": {}, \"runtime_config\": {\"parameters\": [1]}}  | runtime_config.parameters",
-                "{\"pipeline_spec\": {}, \"runtime_config\": {\"pipeline_root\": \"/tmp/x\"}} | runtime_config.pipeline_root",
+                "{\"pipeline_spec\": {}, \"runtime_config\": {\"pipeline_root\": \"gs://bucket/x\"}} | runtime_config.pipeline_root",
                 "{\"pipeline_spec\": {}, \"enable_caching\": \"no\"}                 | enable_caching",
                 "{\"pipeline_spec\": {}, \"executor\": {\"name\": \"local\"}}        | executor",
             })

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ponte.pipelines.adapter.messaging.RecentEvents;
 import io.ponte.pipelines.testing.PipelinesDatabase;
 import io.ponte.pipelines.testing.PipelinesS3;
 import io.ponte.pipelines.testing.RunnerProfile;
@@ -19,6 +20,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,9 @@ class RunsApiTest {
 
     @TempDir
     Path tmp;
+
+    @Inject
+    RecentEvents events;
 
     @Test
     void a_created_run_is_answered_at_once_and_reports_each_task_until_it_succeeds() {
@@ -64,6 +69,10 @@ class RunsApiTest {
                 .isEqualTo("HELLO PONTE!");
         assertThat(shout.path("attempts").asInt()).isEqualTo(1);
         assertThat(shout.path("executor").asText()).isEqualTo("local");
+        assertThat(events.recent())
+                .as("state changes went out on the in-memory pipeline-events channel")
+                .anyMatch(e -> e.contains(id) && e.contains("\"RUN_CHANGED\"") && e.contains("\"SUCCEEDED\""))
+                .anyMatch(e -> e.contains(id) && e.contains("\"root/shout\"") && e.contains("\"TASK_CHANGED\""));
     }
 
     @Test
