@@ -35,8 +35,22 @@ final class Engines {
 
     private Engines() {}
 
+    /**
+     * The service's defaults; the runner id is the host name (as without {@code ponte.pipelines.runner-id}), so a
+     * restarted runner takes its runs back at once instead of waiting for the 30 s run lease to end.
+     */
     static EngineSettings settings(Path workDir, String defaultExecutor) {
-        return new EngineSettings(workDir, PIPELINE_ROOT, true, new Routing(defaultExecutor, Map.of()), false, 64, 8);
+        return new EngineSettings(
+                workDir,
+                PIPELINE_ROOT,
+                true,
+                new Routing(defaultExecutor, Map.of()),
+                false,
+                64,
+                8,
+                EngineSettings.hostName(),
+                Duration.ofSeconds(30),
+                java.time.Clock.systemUTC());
     }
 
     static Engine engine(Path workDir, RunStore store, ObjectStore objects, RunEvents events, TaskExecutor executor) {
