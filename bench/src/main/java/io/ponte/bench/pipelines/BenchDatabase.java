@@ -102,18 +102,6 @@ final class BenchDatabase implements AutoCloseable {
         return connect(server, name);
     }
 
-    /** The pid of the postmaster (parent of a backend), for CPU accounting; -1 when unknown. */
-    long postmasterPid() {
-        try (Connection c = connect();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            return io.ponte.bench.common.Cpu.parent(rs.getLong(1));
-        } catch (SQLException e) {
-            return -1;
-        }
-    }
-
     /** The server's version string. */
     String serverVersion() {
         try (Connection c = connect();

@@ -76,7 +76,6 @@ final class LocalSection {
             var events = new Engines.Completions();
             Map<String, Long> roots = new LinkedHashMap<>();
             roots.put("harness", Proc.pid());
-            roots.put("postgres", db.postmasterPid());
             Cpu cpu = new Cpu(roots);
             ChainProbe probe = new ChainProbe(local);
             events.onTask(probe::taskChanged);
@@ -90,6 +89,7 @@ final class LocalSection {
                         for (String path : PATHS) {
                             Path dir = work.resolve(path).resolve(shape.getKey() + "-" + round);
                             probe.reset();
+                            Map<Long, Double> pgBefore = Backends.snapshot(db);
                             var before = cpu.snapshot();
                             long t0 = System.nanoTime();
                             switch (path) {
@@ -101,12 +101,19 @@ final class LocalSection {
                             }
                             double wall = (System.nanoTime() - t0) / 1e6;
                             Cpu.Use use = Cpu.between(before, cpu.snapshot());
+                            double pgMs = Backends.between(pgBefore, Backends.snapshot(db));
                             double cpuMs = use.cpuMs().values().stream()
-                                    .mapToDouble(Double::doubleValue)
-                                    .sum();
+                                            .mapToDouble(Double::doubleValue)
+                                            .sum()
+                                    + pgMs;
                             if (round > 0) {
-                                rounds.add(
-                                        new Round(shape.getKey(), path, round, wall, cpuMs / n, use.othersPercent()));
+                                rounds.add(new Round(
+                                        shape.getKey(),
+                                        path,
+                                        round,
+                                        wall,
+                                        cpuMs / n,
+                                        SchedulerRun.othersPercent(use, pgMs, wall)));
                                 PipelinesBench.log("local %s %s round %d: %.1f ms", shape.getKey(), path, round, wall);
                                 if (shape.getKey().equals("chain") && path.startsWith("runner")) {
                                     breakdowns.add(probe.breakdown(path, n));

@@ -202,7 +202,8 @@ final class Report {
                     Format.ms(pl.totalMedianMs())));
         }
         s.append("\nRuns (wall: `create` called → final run state stored; CPU per attempt from `/proc`; “others”:"
-                + " CPU share of programs outside the benchmark during the run):\n\n");
+                + " CPU share of programs outside the benchmark during the run; PostgreSQL CPU: the backends of the"
+                + " run's database only):\n\n");
         s.append("| shape | store | attempts | task rows | create ms | first start ms | first → last start s | wall s"
                 + " | starts/s | wall ms / attempt | runner CPU ms / attempt | PostgreSQL CPU ms / attempt | others % |\n"
                 + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -275,7 +276,7 @@ final class Report {
                         + " in-memory run store. At most "
                         + LocalSection.LIMIT + " tasks at once on every path.\n\n");
         s.append("| shape | path | median wall ms | min | max | ms / task | CPU ms / task (JVM + children +"
-                + " PostgreSQL) | runner − path, ms / task | runner / path | others % (max) |\n"
+                + " own PostgreSQL backends) | runner − path, ms / task | runner / path | others % (max) |\n"
                 + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (var x : local.summaries()) {
             double runner = local.get(x.shape(), "runner").medianWallMs();

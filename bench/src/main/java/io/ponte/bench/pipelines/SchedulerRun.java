@@ -54,7 +54,7 @@ final class SchedulerRun {
             int expectedAttempts,
             String storeName,
             RunStore store,
-            long postmasterPid,
+            BenchDatabase db,
             Path workDir,
             NoopExecutor noop,
             int expectedCollected)
@@ -63,18 +63,17 @@ final class SchedulerRun {
         var events = new Engines.Completions();
         Map<String, Long> roots = new LinkedHashMap<>();
         roots.put("runner", Proc.pid());
-        if (postmasterPid > 0) {
-            roots.put("postgres", postmasterPid);
-        }
         Cpu cpu = new Cpu(roots);
         RunRecord end;
         long t0;
         long created;
         long ended;
         Cpu.Use use;
+        double pgMs;
         String runId;
         try (Engine engine =
                 Engines.engine(workDir, store, new FileSystemObjectStore(workDir.resolve("objects")), events, noop)) {
+            Map<Long, Double> pgBefore = db == null ? Map.of() : Backends.snapshot(db);
             var before = cpu.snapshot();
             t0 = System.nanoTime();
             RunRecord run = engine.create(Engines.request(ir, Map.of()));
@@ -82,6 +81,7 @@ final class SchedulerRun {
             end = events.await(run.id(), Duration.ofMinutes(30));
             ended = System.nanoTime();
             use = Cpu.between(before, cpu.snapshot());
+            pgMs = db == null ? Double.NaN : Backends.between(pgBefore, Backends.snapshot(db));
             runId = run.id();
         }
         if (end.state() != RunState.SUCCEEDED) {
@@ -112,8 +112,17 @@ final class SchedulerRun {
                 attempts / (wallMs / 1000),
                 wallMs / attempts,
                 use.cpuMs().getOrDefault("runner", Double.NaN) / attempts,
-                use.cpuMs().getOrDefault("postgres", Double.NaN) / attempts,
-                use.othersPercent());
+                pgMs / attempts,
+                othersPercent(use, pgMs, wallMs));
+    }
+
+    /** Others' CPU share, with this run's own PostgreSQL backends (outside the observed trees) taken out. */
+    static double othersPercent(Cpu.Use use, double pgMs, double wallMs) {
+        if (Double.isNaN(pgMs)) {
+            return use.othersPercent();
+        }
+        double own = 100 * pgMs / (wallMs * Runtime.getRuntime().availableProcessors());
+        return Math.max(0, use.othersPercent() - own);
     }
 
     /** The fan-in task's collected input: how many values reached it. */

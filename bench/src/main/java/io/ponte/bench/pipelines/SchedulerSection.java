@@ -75,7 +75,6 @@ final class SchedulerSection {
         }
         NoopExecutor noop = new NoopExecutor(p.tasks() + 10);
         try (BenchDatabase db = BenchDatabase.create(server, stamp, false)) {
-            long postmaster = db.postmasterPid();
             for (Shape s : shapes(p.warmupTasks())) {
                 PipelinesBench.log("warm-up: %s with %d tasks", s.name(), p.warmupTasks());
                 for (int i = 0; i < 2; i++) {
@@ -85,7 +84,7 @@ final class SchedulerSection {
                             s.attempts(),
                             "memory",
                             new InMemoryRunStore(),
-                            -1,
+                            null,
                             work.resolve("warmup"),
                             noop,
                             s.collected());
@@ -95,7 +94,7 @@ final class SchedulerSection {
                             s.attempts(),
                             "postgres",
                             new PostgresRunStore(db.pool(8)),
-                            postmaster,
+                            db,
                             work.resolve("warmup"),
                             noop,
                             s.collected());
@@ -113,7 +112,7 @@ final class SchedulerSection {
                         s.attempts(),
                         "memory",
                         new InMemoryRunStore(),
-                        -1,
+                        null,
                         work.resolve("memory"),
                         noop,
                         s.collected());
@@ -127,7 +126,7 @@ final class SchedulerSection {
                             s.attempts(),
                             "postgres",
                             new PostgresRunStore(db.pool(8)),
-                            db.postmasterPid(),
+                            db,
                             work.resolve("postgres"),
                             noop,
                             s.collected());
