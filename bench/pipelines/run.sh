@@ -18,7 +18,7 @@ driver options
   --wait-quiet MIN        first wait up to MIN minutes for the machine to be idle (under 10% CPU over 5 s)
   -h, --help              this text; `--help-harness` shows the harness options
 
-environment: JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64); PGHOST (127.0.0.1), PGPORT (5432),
+environment: JAVA_HOME (default: the java on PATH; JDK 21+); PGHOST (127.0.0.1), PGPORT (5432),
 PGUSER (postgres), PGPASSWORD (empty) for the PostgreSQL server the databases are created on;
 HARNESS_JVM_OPTS (replaces the harness's JVM flags)
 USAGE
@@ -27,8 +27,8 @@ USAGE
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK="$HERE/work"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-JAVA="$JAVA_HOME/bin/java"
+if [[ -n "${JAVA_HOME:-}" ]]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=$(command -v java || true); fi
+[[ -x "$JAVA" ]] || { printf '[run.sh] no java: set JAVA_HOME to a JDK 21+\n' >&2; exit 1; }
 # Sized for the issue's 2-core target; the engine under test runs in this JVM (see README).
 HARNESS_JVM_OPTS="${HARNESS_JVM_OPTS:--Xms1g -Xmx2g -XX:+UseG1GC -XX:ActiveProcessorCount=2}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
