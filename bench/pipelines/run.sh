@@ -53,6 +53,9 @@ done
 log() { printf '[run.sh] %s\n' "$*" >&2; }
 
 java_major() { "$JAVA" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p'; }
+if (( $(java_major) < 21 )); then
+  log "$JAVA is Java $(java_major); the build and the benchmark need a JDK 21+: set JAVA_HOME"; exit 1
+fi
 
 # Busy percent of all CPUs over the next 5 seconds, from /proc/stat.
 cpu_busy_percent() {
