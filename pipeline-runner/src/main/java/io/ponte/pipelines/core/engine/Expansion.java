@@ -30,10 +30,22 @@ final class Expansion {
     void instantiate(Node dag) {
         DagIr spec = dag.component.dag().orElseThrow();
         List<Node> created = new ArrayList<>(spec.tasks().size());
+        List<Node> fresh = new ArrayList<>();
         for (TaskIr task : spec.tasks().values()) {
-            Node child = create(dag, task);
+            Node child = create(dag, task, fresh);
             dag.children.put(task.name(), child);
             created.add(child);
+        }
+        // Children never stored before get their first records in one transaction.
+        List<TaskRecord> stored = run.writer.insertAll(fresh.stream()
+                .map(n -> TaskUpdate.fresh(
+                        run.runId(),
+                        n.path,
+                        n.name(),
+                        n.kind == Node.Kind.CONTAINER ? Optional.of(n.executorName) : Optional.empty()))
+                .toList());
+        for (int i = 0; i < fresh.size(); i++) {
+            fresh.get(i).record = stored.get(i);
         }
         for (Node child : created) {
             for (String up : Tasks.upstream(child.task)) {
@@ -58,7 +70,7 @@ final class Expansion {
         }
     }
 
-    private Node create(Node parent, TaskIr task) {
+    private Node create(Node parent, TaskIr task, List<Node> fresh) {
         String path = parent.path + "/" + task.name();
         PlannedTask planned = run.plan.tasks().get(Paths.staticPath(path));
         ComponentIr component = run.ir.component(task.componentRef());
@@ -66,7 +78,12 @@ final class Expansion {
         Node node = new Node(
                 path, parent, task, component, kind(task, component, planned), executor, planned.executorName());
         run.nodes.put(path, node);
-        adopt(node, Optional.ofNullable(run.stored.get(path)));
+        TaskRecord previous = run.stored.get(path);
+        if (previous == null) {
+            fresh.add(node);
+        } else {
+            adopt(node, previous);
+        }
         return node;
     }
 
@@ -93,16 +110,7 @@ final class Expansion {
         };
     }
 
-    private void adopt(Node node, Optional<TaskRecord> previous) {
-        if (previous.isEmpty()) {
-            node.record = run.writer.insert(TaskUpdate.fresh(
-                    run.runId(),
-                    node.path,
-                    node.name(),
-                    node.kind == Node.Kind.CONTAINER ? Optional.of(node.executorName) : Optional.empty()));
-            return;
-        }
-        TaskRecord r = previous.get();
+    private void adopt(Node node, TaskRecord r) {
         node.record = r;
         node.attempt = r.attempts();
         if (keeps(run.mode, r)) {

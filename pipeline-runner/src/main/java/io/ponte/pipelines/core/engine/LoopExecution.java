@@ -35,6 +35,7 @@ final class LoopExecution {
             return;
         }
         run.writer.markRunning(loop);
+        List<Node> fresh = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Node it = iteration(loop, i, items.get(i));
             TaskRecord prev = run.stored.get(it.path);
@@ -46,9 +47,16 @@ final class LoopExecution {
                     continue;
                 }
             } else {
-                it.record = run.writer.insert(TaskUpdate.fresh(run.runId(), it.path, it.name(), Optional.empty()));
+                fresh.add(it);
             }
             loop.openChildren++;
+        }
+        // The new iterations' first records, in one transaction before any of them starts.
+        List<TaskRecord> stored = run.writer.insertAll(fresh.stream()
+                .map(it -> TaskUpdate.fresh(run.runId(), it.path, it.name(), Optional.empty()))
+                .toList());
+        for (int i = 0; i < fresh.size(); i++) {
+            fresh.get(i).record = stored.get(i);
         }
         if (loop.openChildren == 0) {
             complete(loop);
