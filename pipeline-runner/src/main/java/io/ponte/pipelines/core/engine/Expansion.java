@@ -28,15 +28,27 @@ final class Expansion {
 
     /** Creates the children of a DAG instance and readies those that can start. */
     void instantiate(Node dag) {
-        DagIr spec = dag.component.dag().orElseThrow();
-        List<Node> created = new ArrayList<>(spec.tasks().size());
+        instantiateAll(List.of(dag));
+    }
+
+    /**
+     * Creates the children of several DAG instances (the iterations a loop starts at once) and
+     * readies those that can start. Children never stored before get their first records in one
+     * transaction for all the instances, before any of them can start.
+     */
+    void instantiateAll(List<Node> dags) {
+        List<List<Node>> created = new ArrayList<>(dags.size());
         List<Node> fresh = new ArrayList<>();
-        for (TaskIr task : spec.tasks().values()) {
-            Node child = create(dag, task, fresh);
-            dag.children.put(task.name(), child);
-            created.add(child);
+        for (Node dag : dags) {
+            DagIr spec = dag.component.dag().orElseThrow();
+            List<Node> children = new ArrayList<>(spec.tasks().size());
+            for (TaskIr task : spec.tasks().values()) {
+                Node child = create(dag, task, fresh);
+                dag.children.put(task.name(), child);
+                children.add(child);
+            }
+            created.add(children);
         }
-        // Children never stored before get their first records in one transaction.
         List<TaskRecord> stored = run.writer.insertAll(fresh.stream()
                 .map(n -> TaskUpdate.fresh(
                         run.runId(),
@@ -47,6 +59,12 @@ final class Expansion {
         for (int i = 0; i < fresh.size(); i++) {
             fresh.get(i).record = stored.get(i);
         }
+        for (int i = 0; i < dags.size(); i++) {
+            wire(dags.get(i), created.get(i));
+        }
+    }
+
+    private void wire(Node dag, List<Node> created) {
         for (Node child : created) {
             for (String up : Tasks.upstream(child.task)) {
                 Node u = dag.children.get(up);
