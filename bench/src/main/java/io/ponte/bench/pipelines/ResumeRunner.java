@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,10 +71,19 @@ public final class ResumeRunner implements Callable<Integer> {
                         .connectionFactoryConfiguration(cf -> cf.jdbcUrl(jdbcUrl)
                                 .principal(new NamePrincipal(jdbcUser))
                                 .credential(new SimplePassword(System.getenv().getOrDefault("PGPASSWORD", ""))))));
+        // As the service's EngineProducer: the object store starts while the database is checked.
+        CompletableFuture<ObjectStores> starting = CompletableFuture.supplyAsync(() -> {
+            try {
+                ObjectStores o = new ObjectStores(s3Dir);
+                Timeline.emit("objects-ready");
+                return o;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
         Migrations.apply(pool);
         Timeline.emit("store-ready");
-        ObjectStores objects = new ObjectStores(s3Dir);
-        Timeline.emit("objects-ready");
+        ObjectStores objects = starting.join();
         LocalExecutor local = Engines.local();
         RunEvents events = new RunEvents() {
             @Override

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
@@ -89,6 +90,9 @@ class EngineProducer {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("inconsistent placements: " + String.join("; ", problems));
         }
+        // The object store (the embedded S3 starts in ~1 s) comes up while the run store checks its schema.
+        CompletableFuture<ObjectStore> objectStore = CompletableFuture.supplyAsync(
+                () -> objects.isResolvable() ? objects.get() : new FileSystemObjectStore(workDir.resolve("objects")));
         RunStore store;
         if (stores.isResolvable()) {
             store = stores.get();
@@ -96,8 +100,6 @@ class EngineProducer {
             LOG.warn("no run store adapter is deployed: runs are kept in memory and lost at restart");
             store = new InMemoryRunStore();
         }
-        ObjectStore objectStore =
-                objects.isResolvable() ? objects.get() : new FileSystemObjectStore(workDir.resolve("objects"));
         RunEvents runEvents = events.isResolvable() ? events.get() : RunEvents.NONE;
         EngineSettings settings = new EngineSettings(
                 workDir,
@@ -117,7 +119,7 @@ class EngineProducer {
                 .ifPresent(k -> built.put("kubernetes", new KubernetesExecutor(kubernetes.get(), k)));
         config.executors().offload().ifPresent(o -> built.put("offload", new OffloadExecutor(o)));
         executors = new ExecutorSet(built);
-        return new Engine(settings, store, objectStore, runEvents, executors.byName());
+        return new Engine(settings, store, objectStore.join(), runEvents, executors.byName());
     }
 
     /** The configured executors with the sites each defines. */

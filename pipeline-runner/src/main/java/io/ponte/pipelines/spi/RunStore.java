@@ -11,7 +11,10 @@ import java.util.Optional;
  *
  * <p>Writes are small and frequent (one per task state change), so every method is its own
  * transaction; {@link #updateRun} and {@link #upsertTask} are conditional on the stored revision
- * so that two runners never overwrite each other's progress.
+ * so that two runners never overwrite each other's progress. Where the engine has several records
+ * to write at once it uses the batch operations ({@link #insertTasks}, {@link #upsertTask(TaskRecord,
+ * AttemptRecord)}): one transaction in a store that overrides them, one write after the other in
+ * their default implementations (each write is then durable on its own, in the same order).
  *
  * <p>Runners that share a store coordinate through {@linkplain #claimRun claims}: a runner
  * executes a run only while it holds the run's claim, renews it periodically, and a run whose
@@ -37,6 +40,42 @@ public interface RunStore {
 
     /** Inserts or replaces a task (conditional on revision when it exists). */
     TaskRecord upsertTask(TaskRecord task);
+
+    /**
+     * Stores a task's change and one of its attempts in one transaction: both or neither. The task
+     * write is conditional as in {@link #upsertTask(TaskRecord)}; when it loses, the attempt is not
+     * written either. The default writes the task, then the attempt.
+     *
+     * @return the stored task record (revision incremented)
+     * @throws StaleRecordException when another writer got to the task first
+     */
+    default TaskRecord upsertTask(TaskRecord task, AttemptRecord attempt) {
+        TaskRecord stored = upsertTask(task);
+        saveAttempt(attempt);
+        return stored;
+    }
+
+    /**
+     * Stores the first records of new tasks (ParallelFor iterations, tasks of a DAG instance) in one
+     * transaction, in list order. A task already stored is left as it is and returned as stored; the
+     * others are stored as {@link #upsertTask(TaskRecord)} would (revision incremented). The default
+     * writes them one by one.
+     *
+     * @return the stored records, in the order given
+     */
+    default List<TaskRecord> insertTasks(List<TaskRecord> tasks) {
+        List<TaskRecord> out = new java.util.ArrayList<>(tasks.size());
+        for (TaskRecord t : tasks) {
+            TaskRecord stored;
+            try {
+                stored = upsertTask(t);
+            } catch (StaleRecordException e) {
+                stored = task(t.runId(), t.taskPath()).orElseThrow(() -> e);
+            }
+            out.add(stored);
+        }
+        return out;
+    }
 
     /** Every task of a run, in creation order. */
     List<TaskRecord> tasks(String runId);

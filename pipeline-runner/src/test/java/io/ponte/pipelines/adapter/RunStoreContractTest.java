@@ -260,6 +260,52 @@ public abstract class RunStoreContractTest {
     }
 
     @Test
+    void a_task_change_and_its_attempt_are_stored_together_or_not_at_all() {
+        RunRecord run = store(run("r", RunState.RUNNING, T0));
+        TaskRecord inserted = store.upsertTask(task(run.id(), "root/train", TaskState.PENDING));
+        AttemptRecord first = attempt(run.id(), "root/train", 1, TaskState.RUNNING, none());
+
+        TaskRecord running = store.upsertTask(withState(inserted, TaskState.RUNNING), first);
+
+        assertThat(running.revision()).isEqualTo(inserted.revision() + 1);
+        assertThat(store.task(run.id(), "root/train")).contains(running);
+        assertThat(store.attempts(run.id(), "root/train")).containsExactly(first);
+
+        AttemptRecord lost = attempt(run.id(), "root/train", 1, TaskState.FAILED, Optional.of(1));
+        assertThatThrownBy(() -> store.upsertTask(withState(inserted, TaskState.FAILED), lost))
+                .as("the task write is conditional; losing it writes no attempt either")
+                .isInstanceOf(StaleRecordException.class);
+        assertThat(store.task(run.id(), "root/train")).contains(running);
+        assertThat(store.attempts(run.id(), "root/train")).containsExactly(first);
+    }
+
+    @Test
+    void a_batch_insert_stores_new_tasks_in_order_and_keeps_those_already_stored() {
+        RunRecord run = run("r", RunState.RUNNING, T0);
+        store.createRun(run, List.of(task(run.id(), "root/first", TaskState.PENDING)));
+        TaskRecord earlier = store.upsertTask(task(run.id(), "root/loop[1]", TaskState.PENDING));
+        TaskRecord done = store.upsertTask(withState(earlier, TaskState.SUCCEEDED));
+        List<TaskRecord> batch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            batch.add(task(run.id(), "root/loop[" + i + "]", TaskState.PENDING));
+        }
+
+        List<TaskRecord> stored = store.insertTasks(batch);
+
+        assertThat(stored)
+                .extracting(TaskRecord::taskPath)
+                .containsExactly("root/loop[0]", "root/loop[1]", "root/loop[2]");
+        assertThat(stored.get(0).revision()).isEqualTo(batch.get(0).revision() + 1);
+        assertThat(stored.get(1))
+                .as("already stored: returned as stored, not overwritten")
+                .isEqualTo(done);
+        assertThat(store.tasks(run.id()))
+                .containsExactly(store.task(run.id(), "root/first").orElseThrow(), done, stored.get(0), stored.get(2));
+        assertThat(store.task(run.id(), "root/loop[2]")).contains(stored.get(2));
+        assertThat(store.insertTasks(List.of())).isEmpty();
+    }
+
+    @Test
     void tasks_are_listed_in_creation_order() {
         RunRecord run = run("r", RunState.RUNNING, T0);
         store.createRun(

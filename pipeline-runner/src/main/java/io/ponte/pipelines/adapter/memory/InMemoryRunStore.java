@@ -121,6 +121,21 @@ public class InMemoryRunStore implements RunStore {
     }
 
     @Override
+    public List<TaskRecord> insertTasks(List<TaskRecord> batch) {
+        List<TaskRecord> out = new ArrayList<>(batch.size());
+        for (TaskRecord task : batch) {
+            Map<String, TaskRecord> map = tasks.get(task.runId());
+            if (map == null) {
+                throw new IllegalStateException("no run " + task.runId());
+            }
+            synchronized (map) {
+                out.add(map.computeIfAbsent(task.taskPath(), k -> withRevision(task, task.revision() + 1)));
+            }
+        }
+        return out;
+    }
+
+    @Override
     public List<TaskRecord> tasks(String runId) {
         Map<String, TaskRecord> map = tasks.get(runId);
         if (map == null) {

@@ -62,8 +62,29 @@ public final class PostgresRunStore implements RunStore {
     @Override
     public TaskRecord upsertTask(TaskRecord task) {
         return jdbc.transaction("write task " + task.taskPath(), c -> TaskRows.upsert(c, task))
-                .orElseThrow(() -> new StaleRecordException("task " + task.taskPath() + " of run " + task.runId()
-                        + " is not at revision " + task.revision() + " any more"));
+                .orElseThrow(() -> stale(task));
+    }
+
+    @Override
+    public TaskRecord upsertTask(TaskRecord task, AttemptRecord attempt) {
+        return jdbc.transaction("write task " + task.taskPath() + " and attempt " + attempt.attempt(), c -> {
+            TaskRecord stored = TaskRows.upsert(c, task).orElseThrow(() -> stale(task)); // rolls back
+            AttemptRows.save(c, attempt);
+            return stored;
+        });
+    }
+
+    @Override
+    public List<TaskRecord> insertTasks(List<TaskRecord> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.transaction("insert " + tasks.size() + " tasks", c -> TaskRows.insertAbsent(c, tasks));
+    }
+
+    private static StaleRecordException stale(TaskRecord task) {
+        return new StaleRecordException("task " + task.taskPath() + " of run " + task.runId() + " is not at revision "
+                + task.revision() + " any more");
     }
 
     @Override

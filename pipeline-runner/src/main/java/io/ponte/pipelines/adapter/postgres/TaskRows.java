@@ -52,6 +52,47 @@ final class TaskRows {
         }
     }
 
+    /**
+     * Inserts tasks that are not stored yet (at revision + 1, as {@link #upsert} stores them), in one
+     * JDBC batch; those already stored are read back as they are.
+     */
+    static List<TaskRecord> insertAbsent(Connection c, List<TaskRecord> tasks) throws SQLException {
+        int[] counts;
+        try (PreparedStatement ps = c.prepareStatement(INSERT + " ON CONFLICT (run_id, task_path) DO NOTHING")) {
+            for (TaskRecord task : tasks) {
+                bind(ps, task, task.revision() + 1);
+                ps.addBatch();
+            }
+            counts = ps.executeBatch();
+        }
+        List<TaskRecord> out = new ArrayList<>(tasks.size());
+        for (int i = 0; i < tasks.size(); i++) {
+            TaskRecord t = tasks.get(i);
+            if (counts[i] == 0) {
+                out.add(find(c, t.runId(), t.taskPath()).orElseThrow());
+            } else {
+                out.add(new TaskRecord(
+                        t.runId(),
+                        t.taskPath(),
+                        t.taskName(),
+                        t.state(),
+                        t.attempts(),
+                        t.inputParameters(),
+                        t.outputParameters(),
+                        t.outputArtifacts(),
+                        t.cacheKey(),
+                        t.statusDetail(),
+                        t.executor(),
+                        t.executorRef(),
+                        t.startedAt(),
+                        t.finishedAt(),
+                        t.error(),
+                        t.revision() + 1));
+            }
+        }
+        return out;
+    }
+
     static Optional<TaskRecord> upsert(Connection c, TaskRecord task) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
             bind(ps, task, task.revision() + 1);

@@ -42,18 +42,28 @@ final class AttemptEnd {
         node.handle = handle;
         node.launching = false;
         Instant now = Instant.now();
-        run.save(node, u -> {
-            u.state = TaskState.RUNNING;
-            u.attempts = node.attempt;
-            u.inputParameters = node.inputs;
-            u.executor = Optional.of(node.executorName);
-            u.executorRef = Optional.of(handle.ref());
-            u.cacheKey = prepared.cacheKey().map(CacheKeys.Key::key);
-            if (u.startedAt.isEmpty()) {
-                u.startedAt = Optional.of(now);
-            }
-        });
-        run.ctx.store().saveAttempt(attempt(node, Optional.of(handle.ref()), TaskState.RUNNING, null, null, now, null));
+        // Write-ahead: the executor's ref exists only once start returned, so the attempt cannot be
+        // recorded with it before the start. The task's RUNNING state and the attempt's record (both
+        // with the ref) go in one transaction right after it. A runner killed before that commit
+        // leaves the task as it was (PENDING, or the previous attempt's record) and the resumed run
+        // starts the attempt again (at-least-once for attempts in flight at the kill; a record
+        // written before the start without a ref would not let resume re-attach either). Killed after
+        // it, resume finds task and attempt RUNNING with the ref and re-attaches; never one without
+        // the other, since the two writes commit together.
+        run.writer.save(
+                node,
+                u -> {
+                    u.state = TaskState.RUNNING;
+                    u.attempts = node.attempt;
+                    u.inputParameters = node.inputs;
+                    u.executor = Optional.of(node.executorName);
+                    u.executorRef = Optional.of(handle.ref());
+                    u.cacheKey = prepared.cacheKey().map(CacheKeys.Key::key);
+                    if (u.startedAt.isEmpty()) {
+                        u.startedAt = Optional.of(now);
+                    }
+                },
+                attempt(node, Optional.of(handle.ref()), TaskState.RUNNING, null, null, now, null));
         if (run.cancelling && node.task.strategy() != TaskIr.Strategy.ALL_UPSTREAM_TASKS_COMPLETED
                 || node.cancelRequested) {
             node.cancelRequested = true;
@@ -72,7 +82,7 @@ final class AttemptEnd {
                                     Optional.of("executor failed: " + error),
                                     Optional.empty(),
                                     Instant.now());
-                    Collected collected = run.ctx.collector().collect(prepared, r);
+                    Collected collected = run.ctx.collector().collect(prepared, r, run.logs);
                     attempts.post(() -> ended(node, prepared, r, collected.error(), false, collected, now));
                 }));
     }
@@ -97,10 +107,9 @@ final class AttemptEnd {
         boolean cancelled = result != null && result.cancelled() || node.cancelRequested;
         String error = ok ? null : collectError.orElseGet(() -> why(result));
         TaskState attemptState = ok ? TaskState.SUCCEEDED : cancelled ? TaskState.CANCELED : TaskState.FAILED;
-        run.ctx
-                .store()
-                .saveAttempt(
-                        attempt(node, node.record.executorRef(), attemptState, result, collected, startedAt, error));
+        // Stored with the task's next change (final state or retry), in the same transaction: a
+        // resumed run never sees an ended attempt under a task still RUNNING, or the reverse.
+        node.endedAttempt = attempt(node, node.record.executorRef(), attemptState, result, collected, startedAt, error);
         if (ok) {
             succeeded(node, prepared, collected);
         } else if (cancelled) {
@@ -113,6 +122,10 @@ final class AttemptEnd {
             attempts.retries.schedule(node, error);
         } else {
             run.finish(node, TaskState.FAILED, Optional.of("attempt " + node.attempt + " failed"), Optional.of(error));
+        }
+        if (node.endedAttempt != null) { // every branch above saves the node; kept safe all the same
+            run.ctx.store().saveAttempt(node.endedAttempt);
+            node.endedAttempt = null;
         }
         attempts.next();
     }

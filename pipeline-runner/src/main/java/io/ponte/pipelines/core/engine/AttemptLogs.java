@@ -5,6 +5,7 @@ import io.ponte.pipelines.core.PipelineException.Kind;
 import io.ponte.pipelines.spi.AttemptRecord;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +30,17 @@ final class AttemptLogs {
                 .orElseThrow(
                         () -> new PipelineException(Kind.NOT_FOUND, null, "task " + taskPath + " has not started"));
         try {
-            if (a.state().isFinal() && a.logUri().isPresent()) {
-                return ctx.objects().open(a.logUri().get()).orElseGet(InputStream::nullInputStream);
-            }
             Path file = ctx.launcher().attemptDir(runId, taskPath, a.attempt()).resolve("attempt.log");
+            if (a.state().isFinal() && a.logUri().isPresent()) {
+                Optional<InputStream> stored = ctx.objects().open(a.logUri().get());
+                if (stored.isPresent()) {
+                    return stored.get();
+                }
+                // Uploaded in the background after the attempt ended: the local file until then.
+                return Files.isRegularFile(file)
+                        ? new FollowingInputStream(file, false, () -> true)
+                        : InputStream.nullInputStream();
+            }
             return new FollowingInputStream(file, follow, () -> ended(runId, taskPath, a.attempt()));
         } catch (IOException e) {
             throw new PipelineException(Kind.UNAVAILABLE, null, "cannot read the log: " + e.getMessage(), e);

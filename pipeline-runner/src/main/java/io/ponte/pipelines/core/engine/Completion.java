@@ -117,6 +117,7 @@ final class Completion {
                     default -> RunState.SUCCEEDED;
                 };
         run.done = true;
+        run.logs.awaitAll(); // every attempt's log is stored before the run is final
         run.writer.updateRun(runState, error, Optional.of(Instant.now()));
         run.ctx.finished(run);
         run.ctx.claims().release(run.runId());

@@ -28,13 +28,43 @@ final class Expansion {
 
     /** Creates the children of a DAG instance and readies those that can start. */
     void instantiate(Node dag) {
-        DagIr spec = dag.component.dag().orElseThrow();
-        List<Node> created = new ArrayList<>(spec.tasks().size());
-        for (TaskIr task : spec.tasks().values()) {
-            Node child = create(dag, task);
-            dag.children.put(task.name(), child);
-            created.add(child);
+        instantiateAll(List.of(dag));
+    }
+
+    /**
+     * Creates the children of several DAG instances (the iterations a loop starts at once) and
+     * readies those that can start. Children never stored before get their first records in one
+     * transaction for all the instances, before any of them can start.
+     */
+    void instantiateAll(List<Node> dags) {
+        List<List<Node>> created = new ArrayList<>(dags.size());
+        List<Node> fresh = new ArrayList<>();
+        for (Node dag : dags) {
+            DagIr spec = dag.component.dag().orElseThrow();
+            List<Node> children = new ArrayList<>(spec.tasks().size());
+            for (TaskIr task : spec.tasks().values()) {
+                Node child = create(dag, task, fresh);
+                dag.children.put(task.name(), child);
+                children.add(child);
+            }
+            created.add(children);
         }
+        List<TaskRecord> stored = run.writer.insertAll(fresh.stream()
+                .map(n -> TaskUpdate.fresh(
+                        run.runId(),
+                        n.path,
+                        n.name(),
+                        n.kind == Node.Kind.CONTAINER ? Optional.of(n.executorName) : Optional.empty()))
+                .toList());
+        for (int i = 0; i < fresh.size(); i++) {
+            fresh.get(i).record = stored.get(i);
+        }
+        for (int i = 0; i < dags.size(); i++) {
+            wire(dags.get(i), created.get(i));
+        }
+    }
+
+    private void wire(Node dag, List<Node> created) {
         for (Node child : created) {
             for (String up : Tasks.upstream(child.task)) {
                 Node u = dag.children.get(up);
@@ -58,7 +88,7 @@ final class Expansion {
         }
     }
 
-    private Node create(Node parent, TaskIr task) {
+    private Node create(Node parent, TaskIr task, List<Node> fresh) {
         String path = parent.path + "/" + task.name();
         PlannedTask planned = run.plan.tasks().get(Paths.staticPath(path));
         ComponentIr component = run.ir.component(task.componentRef());
@@ -66,7 +96,12 @@ final class Expansion {
         Node node = new Node(
                 path, parent, task, component, kind(task, component, planned), executor, planned.executorName());
         run.nodes.put(path, node);
-        adopt(node, Optional.ofNullable(run.stored.get(path)));
+        TaskRecord previous = run.stored.get(path);
+        if (previous == null) {
+            fresh.add(node);
+        } else {
+            adopt(node, previous);
+        }
         return node;
     }
 
@@ -93,16 +128,7 @@ final class Expansion {
         };
     }
 
-    private void adopt(Node node, Optional<TaskRecord> previous) {
-        if (previous.isEmpty()) {
-            node.record = run.writer.insert(TaskUpdate.fresh(
-                    run.runId(),
-                    node.path,
-                    node.name(),
-                    node.kind == Node.Kind.CONTAINER ? Optional.of(node.executorName) : Optional.empty()));
-            return;
-        }
-        TaskRecord r = previous.get();
+    private void adopt(Node node, TaskRecord r) {
         node.record = r;
         node.attempt = r.attempts();
         if (keeps(run.mode, r)) {

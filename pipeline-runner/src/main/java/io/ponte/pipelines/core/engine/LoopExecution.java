@@ -7,10 +7,12 @@ import io.ponte.pipelines.spi.TaskRecord;
 import io.ponte.pipelines.spi.TaskState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A ParallelFor: one iteration node per item ({@code root/for-loop-2[0]}, ...), at most {@code
@@ -35,6 +37,9 @@ final class LoopExecution {
             return;
         }
         run.writer.markRunning(loop);
+        int limit = loop.task.iterator().orElseThrow().parallelismLimit();
+        List<Node> fresh = new ArrayList<>();
+        Set<Node> startNow = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             Node it = iteration(loop, i, items.get(i));
             TaskRecord prev = run.stored.get(it.path);
@@ -46,9 +51,36 @@ final class LoopExecution {
                     continue;
                 }
             } else {
-                it.record = run.writer.insert(TaskUpdate.fresh(run.runId(), it.path, it.name(), Optional.empty()));
+                fresh.add(it);
+            }
+            if (!run.cancelling && (limit <= 0 || loop.openChildren < limit)) {
+                startNow.add(it); // startIterations below starts it
             }
             loop.openChildren++;
+        }
+        // The new iterations' first records, in one transaction before any of them starts; those
+        // that start at once (within the parallelism limit) are stored RUNNING already, so that
+        // starting them writes nothing more.
+        Instant now = Instant.now();
+        List<TaskRecord> records = new ArrayList<>(fresh.size());
+        for (int i = 0; i < fresh.size(); i++) {
+            Node it = fresh.get(i);
+            TaskRecord r = TaskUpdate.fresh(run.runId(), it.path, it.name(), Optional.empty());
+            if (startNow.contains(it)) {
+                TaskUpdate u = new TaskUpdate(r);
+                u.state = TaskState.RUNNING;
+                u.inputParameters = it.inputs;
+                u.startedAt = Optional.of(now);
+                r = u.toRecord();
+            }
+            records.add(r);
+        }
+        List<TaskRecord> stored = run.writer.insertAll(records);
+        for (int i = 0; i < fresh.size(); i++) {
+            fresh.get(i).record = stored.get(i);
+            if (stored.get(i).state() == TaskState.RUNNING) {
+                run.ctx.events().taskChanged(stored.get(i));
+            }
         }
         if (loop.openChildren == 0) {
             complete(loop);
@@ -79,6 +111,7 @@ final class LoopExecution {
     /** Starts iterations while the parallelism limit allows; completes the loop when none is open. */
     void startIterations(Node loop) {
         int limit = loop.task.iterator().orElseThrow().parallelismLimit();
+        List<Node> starting = new ArrayList<>();
         while (loop.nextIteration < loop.iterations.size() && (limit <= 0 || loop.runningIterations < limit)) {
             Node it = loop.iterations.get(loop.nextIteration++);
             if (it.isFinal()) {
@@ -94,8 +127,13 @@ final class LoopExecution {
                 continue;
             }
             loop.runningIterations++;
-            run.writer.markRunning(it);
-            run.expansion.instantiate(it);
+            if (it.state() != TaskState.RUNNING) {
+                run.writer.markRunning(it);
+            }
+            starting.add(it);
+        }
+        if (!starting.isEmpty()) {
+            run.expansion.instantiateAll(starting);
         }
         if (loop.openChildren == 0 && !loop.isFinal()) {
             complete(loop);

@@ -4,6 +4,7 @@ import io.ponte.pipelines.core.ir.ComponentIr;
 import io.ponte.pipelines.core.ir.ExecutorIr;
 import io.ponte.pipelines.core.ir.TaskIr;
 import io.ponte.pipelines.spi.ArtifactRef;
+import io.ponte.pipelines.spi.AttemptRecord;
 import io.ponte.pipelines.spi.TaskHandle;
 import io.ponte.pipelines.spi.TaskRecord;
 import io.ponte.pipelines.spi.TaskState;
@@ -64,6 +65,12 @@ final class Node {
 
     int attempt;
     TaskHandle handle;
+    /**
+     * An ended attempt's record, written in the same transaction as the node's next change (its
+     * final state or its retry); see {@link AttemptEnd}.
+     */
+    AttemptRecord endedAttempt;
+
     boolean launching;
     boolean cancelRequested;
     /** A stored reference of an attempt to re-attach to at resume. */

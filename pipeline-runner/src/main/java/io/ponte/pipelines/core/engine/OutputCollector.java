@@ -28,8 +28,33 @@ final class OutputCollector {
         this.store = store;
     }
 
-    Collected collect(Prepared p, TaskResult result) {
-        Optional<String> logUri = uploadLog(p);
+    /**
+     * Takes the outputs; the log is handed to {@code logs} to upload in the background (the attempt
+     * record names its URI at once), and a succeeded attempt's directory is deleted after that upload.
+     */
+    Collected collect(Prepared p, TaskResult result, LogUploads logs) {
+        boolean deleteDir = false;
+        try {
+            Collected c = collectOutputs(p, result);
+            deleteDir = result.succeeded() && c.error().isEmpty() && !settings.keepWorkDirs();
+            return c;
+        } finally {
+            Optional<String> logUri = logUri(p);
+            Path dir = p.launch().workDir();
+            if (logUri.isPresent()) {
+                logs.upload(p.launch().logFile(), logUri.get(), deleteDir ? dir : null);
+            } else if (deleteDir) {
+                try {
+                    WorkDirs.deleteTree(dir);
+                } catch (IOException e) {
+                    // Left behind: only disk space.
+                }
+            }
+        }
+    }
+
+    private Collected collectOutputs(Prepared p, TaskResult result) {
+        Optional<String> logUri = logUri(p);
         if (!result.succeeded()) {
             return new Collected(Map.of(), Map.of(), logUri, Optional.empty());
         }
@@ -49,9 +74,6 @@ final class OutputCollector {
             for (ArtifactValue a : p.outputArtifacts().values()) {
                 artifacts.put(a.name(), List.of(store(a, produced, req.caching())));
             }
-            if (!settings.keepWorkDirs()) {
-                WorkDirs.deleteTree(p.launch().workDir());
-            }
             return new Collected(produced.parameters(), artifacts, logUri, Optional.empty());
         } catch (IOException e) {
             return Collected.failed(logUri, "cannot store outputs: " + e.getMessage());
@@ -70,18 +92,12 @@ final class OutputCollector {
         return new ArtifactRef(a.name(), uri, a.schemaTitle(), metadata, sha);
     }
 
-    private Optional<String> uploadLog(Prepared p) {
-        Path log = p.launch().logFile();
-        if (!Files.isRegularFile(log)) {
+    /** Where the attempt's log goes, when it wrote one. */
+    private static Optional<String> logUri(Prepared p) {
+        if (!Files.isRegularFile(p.launch().logFile())) {
             return Optional.empty();
         }
-        String uri = Launcher.logUri(
-                p.request().run(), p.request().path(), p.request().attempt());
-        try {
-            store.upload(log, uri);
-            return Optional.of(uri);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return Optional.of(Launcher.logUri(
+                p.request().run(), p.request().path(), p.request().attempt()));
     }
 }

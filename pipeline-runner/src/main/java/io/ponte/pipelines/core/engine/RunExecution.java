@@ -59,6 +59,9 @@ final class RunExecution {
     final Completion completion;
     final LoopExecution loops;
     final Attempts attempts;
+    /** Log uploads in flight; awaited before the run's final state is stored. */
+    final LogUploads logs;
+
     private final Dispatch dispatch;
 
     boolean cancelling;
@@ -83,6 +86,7 @@ final class RunExecution {
         this.loops = new LoopExecution(this);
         this.attempts = new Attempts(this);
         this.dispatch = new Dispatch(this);
+        this.logs = new LogUploads(ctx.objects(), ctx.workers());
     }
 
     String runId() {
@@ -125,6 +129,13 @@ final class RunExecution {
             Node root = new Node("root", null, null, ir.root(), Node.Kind.ROOT, null, "dag");
             root.inputs = record.parameters();
             root.inputArtifacts = rootArtifacts(record);
+            if (mode == Mode.RESUME) {
+                logs.redoAfterResume(
+                        run,
+                        List.copyOf(stored.values()),
+                        ctx.launcher(),
+                        !ctx.settings().keepWorkDirs());
+            }
             expansion.instantiate(root);
         });
     }

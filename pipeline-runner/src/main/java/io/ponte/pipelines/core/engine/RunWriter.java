@@ -1,11 +1,13 @@
 package io.ponte.pipelines.core.engine;
 
+import io.ponte.pipelines.spi.AttemptRecord;
 import io.ponte.pipelines.spi.RunRecord;
 import io.ponte.pipelines.spi.RunState;
 import io.ponte.pipelines.spi.StaleRecordException;
 import io.ponte.pipelines.spi.TaskRecord;
 import io.ponte.pipelines.spi.TaskState;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -29,30 +31,41 @@ final class RunWriter {
         return record;
     }
 
-    /** Applies {@code change} to the node's record and stores it. */
+    /**
+     * Applies {@code change} to the node's record and stores it, together with the node's {@linkplain
+     * Node#endedAttempt ended attempt} when one waits (one transaction).
+     */
     void save(Node node, Consumer<TaskUpdate> change) {
+        AttemptRecord attempt = node.endedAttempt;
+        node.endedAttempt = null;
+        save(node, change, attempt);
+    }
+
+    /** Applies {@code change} to the node's record and stores it with {@code attempt} (when not null), atomically. */
+    void save(Node node, Consumer<TaskUpdate> change, AttemptRecord attempt) {
         TaskUpdate u = new TaskUpdate(node.record);
         change.accept(u);
         try {
-            node.record = run.ctx.store().upsertTask(u.toRecord());
+            node.record = write(u.toRecord(), attempt);
         } catch (StaleRecordException e) {
             run.requireClaim();
             TaskUpdate again =
                     new TaskUpdate(run.ctx.store().task(run.runId(), node.path).orElseThrow(() -> e));
             change.accept(again);
-            node.record = run.ctx.store().upsertTask(again.toRecord());
+            node.record = write(again.toRecord(), attempt);
         }
         run.ctx.events().taskChanged(node.record);
     }
 
-    /** Stores a new task's first record; one stored meanwhile by another writer is taken as it is. */
-    TaskRecord insert(TaskRecord fresh) {
-        try {
-            return run.ctx.store().upsertTask(fresh);
-        } catch (StaleRecordException e) {
-            run.requireClaim();
-            return run.ctx.store().task(fresh.runId(), fresh.taskPath()).orElseThrow(() -> e);
-        }
+    private TaskRecord write(TaskRecord task, AttemptRecord attempt) {
+        return attempt == null
+                ? run.ctx.store().upsertTask(task)
+                : run.ctx.store().upsertTask(task, attempt);
+    }
+
+    /** Stores new tasks' first records in one transaction; those stored meanwhile are taken as they are. */
+    List<TaskRecord> insertAll(List<TaskRecord> fresh) {
+        return run.ctx.store().insertTasks(fresh);
     }
 
     /** Takes the run's record as stored (another writer changed it). */
