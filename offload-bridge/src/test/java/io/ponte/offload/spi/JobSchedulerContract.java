@@ -10,6 +10,9 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.ponte.offload.adapter.image.ConfiguredImageCatalog;
+import io.ponte.offload.adapter.image.ImageCatalogConfig;
+import io.ponte.offload.adapter.runtime.SubprocessRuntime;
 import io.ponte.offload.core.OffloadService;
 import io.ponte.offload.core.PlannerSettings;
 import io.ponte.offload.core.PodPlanner;
@@ -18,8 +21,6 @@ import io.ponte.offload.core.PodRejectedException;
 import io.ponte.offload.core.PodRequest;
 import io.ponte.offload.core.PodStatusView;
 import io.ponte.offload.core.Runtimes;
-import io.ponte.offload.testing.HostTestImages;
-import io.ponte.offload.testing.HostTestRuntime;
 import io.ponte.offload.testing.TestPods;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,10 +83,11 @@ public abstract class JobSchedulerContract {
 
     protected OffloadService newService(Path root) throws Exception {
         scheduler = new CountingScheduler(newScheduler());
-        PlannerSettings settings =
-                new PlannerSettings(root, "subprocess", Map.of(), Optional.empty(), List.of(), Optional.empty());
-        PodPlanner planner =
-                new PodPlanner(settings, new Runtimes(List.of(new HostTestRuntime())), new HostTestImages());
+        PlannerSettings settings = new PlannerSettings(root, "subprocess", Map.of(), Optional.empty(), List.of());
+        PodPlanner planner = new PodPlanner(
+                settings,
+                new Runtimes(List.of(new SubprocessRuntime())),
+                new ConfiguredImageCatalog(ImageCatalogConfig.defaults()));
         OffloadService s = new OffloadService(
                 planner, scheduler, new ObjectMapper(), root, POLL, Duration.ofSeconds(2), Duration.ZERO);
         s.adoptExisting();

@@ -68,6 +68,20 @@ class SlurmSchedulerTest extends JobSchedulerContract {
         assertThat(Files.readString(pod.dir().log("main"))).isEmpty(); // no scheduler banner in a container log
     }
 
+    @Test
+    void a_job_sbatch_refuses_fails_the_pod_with_slurms_reason() {
+        var request = TestPods.pod(
+                "refused",
+                List.of(),
+                List.of(TestPods.sh("main", "true")),
+                Map.of("slurm-job.vk.io/flags", "--partition=no-such-partition"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.create(request))
+                .isInstanceOf(io.ponte.offload.core.PodRejectedException.class)
+                .hasMessageContaining("refused")
+                .hasMessageContaining("partition");
+    }
+
     private PodStatusView await(PodRecord pod, Duration atMost) {
         return org.awaitility.Awaitility.await()
                 .atMost(atMost)
