@@ -40,6 +40,25 @@ final class BridgeRun {
         return timeline.toJson();
     }
 
+    /** One pod at a time on an idle node: create, poll it until it finished, then the next. */
+    JsonObject sequential(int count) throws IOException, InterruptedException {
+        Timeline timeline = new Timeline();
+        for (int i = 0; i < count; i++) {
+            BridgeClient.Pod pod = BridgeClient.pod("single-" + i, List.of("true"));
+            long asked = System.nanoTime();
+            jobIds.add(client.create(pod));
+            timeline.submitted(pod.uid(), asked, System.nanoTime());
+            all.add(pod);
+            boolean done = false;
+            while (!done) {
+                Thread.sleep(pollMs);
+                BridgeClient.Seen s = client.status(List.of(pod)).get(0);
+                done = timeline.seen(s.uid(), s.started(), s.done(), System.nanoTime());
+            }
+        }
+        return timeline.toJson();
+    }
+
     private void poll(List<BridgeClient.Pod> pods, int count, Timeline timeline) {
         try {
             List<BridgeClient.Pod> open = new ArrayList<>();

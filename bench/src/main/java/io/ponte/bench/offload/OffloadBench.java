@@ -43,6 +43,9 @@ public final class OffloadBench implements Callable<Integer> {
     @Option(names = "--pods", defaultValue = "200", description = "Trivial pods (and baseline jobs).")
     int pods;
 
+    @Option(names = "--sequential", defaultValue = "10", description = "Jobs / pods run one at a time first.")
+    int sequential;
+
     @Option(names = "--tracked", defaultValue = "1000", description = "Pods tracked during the status phase.")
     int tracked;
 
@@ -76,7 +79,7 @@ public final class OffloadBench implements Callable<Integer> {
             roots.put("slurmctld", slurmctldPid);
         }
         if (slurmdPid > 0) {
-            roots.put("slurmd+jobs", slurmdPid);
+            roots.put("slurmd", slurmdPid);
         }
         roots.put("harness", ProcessHandle.current().pid());
         Cpu cpu = new Cpu(roots);
@@ -87,6 +90,15 @@ public final class OffloadBench implements Callable<Integer> {
             double idleRss = rss.nowMb();
             BridgeRun bridge = new BridgeRun(client, pollMs);
 
+            phases.put("baseline_single", phase(cpu, rss, () -> baseline.sequential(sequential)));
+            phases.put("bridge_single", phase(cpu, rss, () -> bridge.sequential(sequential)));
+            log("one at a time: sbatch "
+                    + phases.getJsonObject("baseline_single")
+                            .getJsonObject("result")
+                            .encode() + " bridge "
+                    + phases.getJsonObject("bridge_single")
+                            .getJsonObject("result")
+                            .encode());
             phases.put("baseline", phase(cpu, rss, () -> baseline.run(pods)));
             log("baseline done: "
                     + phases.getJsonObject("baseline").getJsonObject("result").encode());
@@ -110,6 +122,7 @@ public final class OffloadBench implements Callable<Integer> {
                         "parameters",
                         new JsonObject()
                                 .put("pods", pods)
+                                .put("sequential", sequential)
                                 .put("tracked", tracked)
                                 .put("poll_ms", pollMs)
                                 .put("single_requests", singleRequests)

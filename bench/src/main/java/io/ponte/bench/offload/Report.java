@@ -44,11 +44,16 @@ final class Report {
                 p.getInteger("batch_requests")));
         b.append(f("- bridge: %s%n%n", p.getString("bridge_settings")));
 
+        b.append(f("### One trivial job at a time (%d each, node idle)%n%n", p.getInteger("sequential")));
+        b.append(trivialHeader());
+        b.append(trivialRow("sbatch + squeue", result("baseline_single")));
+        b.append(trivialRow("bridge /create + /status", result("bridge_single")));
+        b.append("\n");
         JsonObject base = result("baseline");
         JsonObject bridge = result("bridge");
         b.append("### Trivial jobs: sbatch + squeue (floor) vs pods through the bridge\n\n");
-        b.append("| | submit / create p50 | p99 | accepted per s | to started p50 | p99 | to finished p50 | p99 "
-                + "| all finished after |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        b.append(f("%d submitted back to back, queued behind the node's CPUs:%n%n", p.getInteger("pods")));
+        b.append(trivialHeader());
         b.append(trivialRow("sbatch + squeue", base));
         b.append(trivialRow("bridge /create + /status", bridge));
         b.append("\nTimes are from the submit (create) request to the first poll that saw the job started "
@@ -74,9 +79,11 @@ final class Report {
         b.append(f("%nQueued pods were created at %.1f per s.%n%n", fill.getDouble("creates_per_s")));
 
         b.append("### CPU and memory by phase\n\n");
-        b.append("| phase | seconds | bridge CPU-ms | slurmctld CPU-ms | slurmd + jobs CPU-ms | harness CPU-ms "
+        b.append("| phase | seconds | bridge CPU-ms | slurmctld CPU-ms | slurmd CPU-ms | harness CPU-ms "
                 + "| machine busy % | bridge RSS peak MiB |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (String phase : new String[] {"baseline", "bridge", "fill", "status", "squeue_floor", "delete"}) {
+        for (String phase : new String[] {
+            "baseline_single", "bridge_single", "baseline", "bridge", "fill", "status", "squeue_floor", "delete"
+        }) {
             JsonObject ph = phases.getJsonObject(phase);
             JsonObject cpu = ph.getJsonObject("cpu_ms");
             b.append(f(
@@ -85,7 +92,7 @@ final class Report {
                     ph.getDouble("seconds"),
                     ms(cpu, "bridge"),
                     ms(cpu, "slurmctld"),
-                    ms(cpu, "slurmd+jobs"),
+                    ms(cpu, "slurmd"),
                     ms(cpu, "harness"),
                     ph.getLong("machine_busy_percent"),
                     ph.getLong("bridge_rss_peak_mb")));
@@ -147,6 +154,11 @@ final class Report {
 
     private JsonObject result(String phase) {
         return phases.getJsonObject(phase).getJsonObject("result");
+    }
+
+    private static String trivialHeader() {
+        return "| | submit / create p50 | p99 | accepted per s | to started p50 | p99 | to finished p50 | p99 "
+                + "| all finished after |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     }
 
     private static String trivialRow(String name, JsonObject r) {

@@ -51,6 +51,36 @@ final class SchedulerBaseline {
         return timeline.toJson();
     }
 
+    /** One job at a time on an idle node: submit, poll it until it finished, then the next. */
+    JsonObject sequential(int jobs) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(work.resolve("baseline"));
+        Path script = Files.writeString(
+                dir.resolve("trivial.sh"),
+                "#!/bin/sh\n#SBATCH --job-name=bench-baseline\n#SBATCH --output=/dev/null\ntrue\n");
+        Timeline timeline = new Timeline();
+        for (int i = 0; i < jobs; i++) {
+            long asked = System.nanoTime();
+            String id =
+                    exec(dir, "sbatch", "--parsable", script.toString()).strip().split(";")[0];
+            timeline.submitted(id, asked, System.nanoTime());
+            boolean done = false;
+            while (!done) {
+                Thread.sleep(pollMs);
+                String[] f = exec(work, "squeue", "--jobs=" + id, "-t", "all", "-h", "-o", "%i|%T")
+                        .strip()
+                        .split("\\|");
+                String state = f.length == 2 ? f[1] : "PENDING";
+                boolean finished = !state.equals("PENDING")
+                        && !state.equals("RUNNING")
+                        && !state.equals("COMPLETING")
+                        && !state.equals("CONFIGURING");
+                done = timeline.seen(
+                        id, state.equals("RUNNING") || state.equals("COMPLETING"), finished, System.nanoTime());
+            }
+        }
+        return timeline.toJson();
+    }
+
     /** {@code squeue --jobs=<all ids>} latency for {@code ids}: what one batched status refresh costs. */
     JsonObject squeueLatency(List<String> ids, int rounds) throws IOException, InterruptedException {
         Histogram h = Latency.histogram();
