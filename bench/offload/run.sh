@@ -15,7 +15,7 @@ driver options
   --no-build              use the jars already built
   -h, --help              this text; `--help-harness` shows the harness options
 
-environment: JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64), BRIDGE_JVM_OPTS (default
+environment: JAVA_HOME (a JDK 21+; default: java on PATH), BRIDGE_JVM_OPTS (default
 "-Xmx256m -XX:+UseSerialGC"), BRIDGE_POLL_INTERVAL (the bridge's scheduler-answer reuse, default 100ms)
 USAGE
 }
@@ -23,8 +23,11 @@ USAGE
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK="$HERE/work"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-JAVA="$JAVA_HOME/bin/java"
+if [[ -n "${JAVA_HOME:-}" ]]; then
+  JAVA="$JAVA_HOME/bin/java"
+else
+  JAVA=$(command -v java) || { echo "set JAVA_HOME to a JDK 21 or newer" >&2; exit 1; }
+fi
 BRIDGE_JAR="$ROOT/offload-bridge/target/quarkus-app/quarkus-run.jar"
 BRIDGE_JVM_OPTS="${BRIDGE_JVM_OPTS:--Xmx256m -XX:+UseSerialGC}"
 BRIDGE_POLL_INTERVAL="${BRIDGE_POLL_INTERVAL:-100ms}"
