@@ -48,8 +48,7 @@ abstract class VkTestSetGate {
                 plugin,
                 Optional.empty(),
                 suite,
-                Optional.ofNullable(System.getProperty("vktest.timeout-multiplier"))
-                        .map(Double::parseDouble),
+                Optional.of(Double.parseDouble(System.getProperty("vktest.timeout-multiplier", "3"))),
                 Integer.getInteger("vktest.parallel", 2),
                 Duration.parse(System.getProperty("vktest.status-period", "PT1S")),
                 id -> true);
