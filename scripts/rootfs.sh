@@ -7,12 +7,14 @@
 # in the pod's events and logs.
 #
 #   scripts/rootfs.sh            build once (cached), then import into podman when podman is there
+#   scripts/rootfs.sh --podman   also install podman + runc when missing, and import
 #   scripts/rootfs.sh --no-podman   skip the podman import
 #   scripts/rootfs.sh --rebuild     build again even when a complete rootfs exists
 #   scripts/rootfs.sh path          print the rootfs directory
 #
 # Output: ${PONTE_IMAGES_DIR:-$HOME/.cache/ponte/images}/bookworm-standin/rootfs, and the podman tag
-# localhost/ponte/bookworm-standin:latest. The Debian mirror is the one this machine's apt sources
+# localhost/ponte/bookworm-standin:latest. bubblewrap (which runs the rootfs) and debootstrap are
+# installed from Debian's packages when missing. The Debian mirror is the one this machine's apt sources
 # name (override with PONTE_DEBIAN_MIRROR). From scratch ≈ 2 minutes; cached < 1 s.
 set -euo pipefail
 
@@ -34,9 +36,10 @@ REBUILD=0
 for arg in "$@"; do
   case "$arg" in
     --no-podman) PODMAN=no ;;
+    --podman) PODMAN=yes ;;
     --rebuild) REBUILD=1 ;;
     path) echo "$ROOTFS"; exit 0 ;;
-    *) echo "usage: $0 [--no-podman] [--rebuild] | path" >&2; exit 2 ;;
+    *) echo "usage: $0 [--podman|--no-podman] [--rebuild] | path" >&2; exit 2 ;;
   esac
 done
 
@@ -127,7 +130,11 @@ if [ "$REBUILD" -eq 1 ] || [ "$(cat "$ROOTFS/.ponte-recipe" 2>/dev/null)" != "$R
 else
   log "cached: $ROOTFS"
 fi
-if [ "$PODMAN" = auto ] && command -v podman >/dev/null; then
+command -v bwrap >/dev/null || apt_install bubblewrap
+if [ "$PODMAN" = yes ]; then
+  command -v podman >/dev/null && command -v runc >/dev/null || apt_install podman runc
+fi
+if [ "$PODMAN" != no ] && command -v podman >/dev/null; then
   import_podman
 fi
 echo "$ROOTFS"

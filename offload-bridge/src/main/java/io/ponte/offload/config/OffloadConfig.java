@@ -77,6 +77,106 @@ public interface OffloadConfig {
     /** What the virtual node advertises in the answer to interLink's ping. */
     NodeConfig node();
 
+    /** The images this site has, by the references pods use. */
+    ImagesConfig images();
+
+    /** How the container runtimes are called. */
+    RuntimesConfig runtimes();
+
+    /** The image catalog. */
+    interface ImagesConfig {
+
+        /**
+         * Whether the local stand-in images built by {@code scripts/rootfs.sh} (a Debian rootfs and
+         * podman tag standing in for python, busybox, alpine, ...) are in the catalog. Pods and logs
+         * say when a stand-in runs.
+         */
+        @WithDefault("true")
+        boolean standIns();
+
+        /** Where {@code scripts/rootfs.sh} builds the stand-ins; absent: {@code $PONTE_IMAGES_DIR} or {@code ~/.cache/ponte/images}. */
+        Optional<Path> dir();
+
+        /**
+         * For apptainer/singularity: an image no entry names runs as this prefix plus its reference
+         * (e.g. {@code docker://}); absent: such an image fails the pod. A pod's own {@code
+         * slurm-job.vk.io/image-root} annotation takes precedence.
+         */
+        Optional<String> uriPrefix();
+
+        /** For podman: an image no entry names runs by its own reference, if the local store has it. */
+        @WithDefault("false")
+        boolean podmanPassThrough();
+
+        /** The site's images, by a name of your choice. */
+        Map<String, ImageEntryConfig> entries();
+    }
+
+    /** One image of the site. */
+    interface ImageEntryConfig {
+
+        /** The references it serves: {@code name:tag}, {@code name:*} or {@code name}. */
+        String pattern();
+
+        /** An unpacked root filesystem (bubblewrap, apptainer). */
+        Optional<Path> rootfs();
+
+        /** A tag in the local podman store. */
+        Optional<String> podmanTag();
+
+        /** An Apptainer/Singularity image file. */
+        Optional<Path> sif();
+
+        /** A URI apptainer/singularity fetch themselves, e.g. {@code oras://...}. */
+        Optional<String> uri();
+
+        /** The image's ENTRYPOINT. */
+        Optional<List<String>> entrypoint();
+
+        /** The image's CMD. */
+        Optional<List<String>> cmd();
+
+        /** The image's WORKDIR. */
+        Optional<String> workingDir();
+
+        /** The image's ENV. */
+        Map<String, String> env();
+
+        /** When the local form is not the real image: what it is instead (said in events and logs). */
+        Optional<String> standIn();
+    }
+
+    /** Container runtime executables and flags. */
+    interface RuntimesConfig {
+
+        /** The bwrap executable. */
+        @WithDefault("bwrap")
+        String bubblewrap();
+
+        /** The podman executable. */
+        @WithDefault("podman")
+        String podman();
+
+        /** podman's network: {@code host} or {@code none}. */
+        @WithDefault("host")
+        String podmanNetwork();
+
+        /** Extra {@code podman run} flags, e.g. {@code --ulimit=nofile=10000:10000}. */
+        Optional<List<String>> podmanOptions();
+
+        /** The apptainer executable. */
+        @WithDefault("apptainer")
+        String apptainer();
+
+        /** The singularity executable. */
+        @WithDefault("singularity")
+        String singularity();
+
+        /** Flags given to every apptainer/singularity exec/run, before the pod's own. */
+        @WithDefault("--cleanenv,--no-home")
+        List<String> apptainerOptions();
+    }
+
     /** The Slurm backend's settings. */
     interface SlurmConfig {
 
@@ -85,9 +185,6 @@ public interface OffloadConfig {
 
         /** {@code #SBATCH} flags added to every job before the pod's own, e.g. {@code --account=ai}. */
         Optional<List<String>> flags();
-
-        /** The image prefix used unless the pod's {@code slurm-job.vk.io/image-root} annotation sets one. */
-        Optional<String> imageRoot();
 
         /**
          * The {@code slurm.conf} every Slurm command sees (as {@code SLURM_CONF}); absent: the system's

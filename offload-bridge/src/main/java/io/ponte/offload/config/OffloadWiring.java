@@ -2,7 +2,15 @@ package io.ponte.offload.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.ponte.offload.adapter.image.ConfiguredImageCatalog;
+import io.ponte.offload.adapter.image.ImageCatalogConfig;
+import io.ponte.offload.adapter.image.ImageEntry;
 import io.ponte.offload.adapter.local.LocalScheduler;
+import io.ponte.offload.adapter.runtime.ApptainerRuntime;
+import io.ponte.offload.adapter.runtime.BubblewrapRuntime;
+import io.ponte.offload.adapter.runtime.PodmanRuntime;
+import io.ponte.offload.adapter.runtime.SingularityRuntime;
+import io.ponte.offload.adapter.runtime.SubprocessRuntime;
 import io.ponte.offload.adapter.slurm.SlurmCli;
 import io.ponte.offload.adapter.slurm.SlurmScheduler;
 import io.ponte.offload.core.Flavor;
@@ -10,12 +18,10 @@ import io.ponte.offload.core.OffloadService;
 import io.ponte.offload.core.PlannerSettings;
 import io.ponte.offload.core.PodPlanner;
 import io.ponte.offload.core.Runtimes;
-import io.ponte.offload.spi.ContainerRuntime;
 import io.ponte.offload.spi.ImageCatalog;
 import io.ponte.offload.spi.JobScheduler;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -44,26 +50,58 @@ class OffloadWiring {
 
     @Produces
     @Singleton
+    ImageCatalog images(OffloadConfig config) {
+        OffloadConfig.ImagesConfig images = config.images();
+        List<ImageEntry> entries = new ArrayList<>();
+        images.entries()
+                .forEach((name, e) -> entries.add(new ImageEntry(
+                        e.pattern(),
+                        e.rootfs(),
+                        e.podmanTag(),
+                        e.sif(),
+                        e.uri(),
+                        e.entrypoint().orElse(List.of()),
+                        e.cmd().orElse(List.of()),
+                        e.workingDir(),
+                        e.env(),
+                        e.standIn())));
+        return new ConfiguredImageCatalog(new ImageCatalogConfig(
+                entries,
+                images.standIns(),
+                images.dir().orElseGet(ImageCatalogConfig::defaultImagesDir),
+                images.uriPrefix(),
+                images.podmanPassThrough()));
+    }
+
+    @Produces
+    @Singleton
+    Runtimes runtimes(OffloadConfig config) {
+        OffloadConfig.RuntimesConfig r = config.runtimes();
+        BubblewrapRuntime.Options bwrap = BubblewrapRuntime.Options.defaults();
+        return new Runtimes(List.of(
+                new SubprocessRuntime(),
+                new BubblewrapRuntime(new BubblewrapRuntime.Options(
+                        r.bubblewrap(), bwrap.writablePaths(), bwrap.dropCapabilities(), bwrap.capabilities())),
+                new PodmanRuntime(new PodmanRuntime.Options(
+                        r.podman(), r.podmanNetwork(), r.podmanOptions().orElse(List.of()))),
+                new ApptainerRuntime(new ApptainerRuntime.Options(r.apptainer(), r.apptainerOptions())),
+                new SingularityRuntime(new ApptainerRuntime.Options(r.singularity(), r.apptainerOptions()))));
+    }
+
+    @Produces
+    @Singleton
     @Startup
     OffloadService service(
-            OffloadConfig config,
-            JobScheduler scheduler,
-            Instance<ContainerRuntime> runtimes,
-            Instance<ImageCatalog> images,
-            ObjectMapper json) {
-        if (images.isUnsatisfied()) {
-            throw new IllegalStateException("no ImageCatalog is installed: the bridge cannot resolve images");
-        }
-        Runtimes available = new Runtimes(runtimes);
+            OffloadConfig config, JobScheduler scheduler, Runtimes runtimes, ImageCatalog images, ObjectMapper json) {
         PlannerSettings settings = new PlannerSettings(
                 config.root().toAbsolutePath(),
                 config.runtime(),
                 flavors(config),
                 config.defaultFlavor(),
-                baseFlags(config),
-                config.slurm().imageRoot());
+                baseFlags(config));
+        runtimes.require(config.runtime(), "configuration ponte.offload.runtime");
         OffloadService service = new OffloadService(
-                new PodPlanner(settings, available, images.get()),
+                new PodPlanner(settings, runtimes, images),
                 scheduler,
                 json,
                 config.root().toAbsolutePath(),

@@ -88,16 +88,25 @@ final class ContainerPlanner {
                 note);
     }
 
+    /**
+     * The image as this site has it. For apptainer/singularity a pod's {@code image-root} annotation
+     * names where the image is (prefix + reference: a URI with a scheme, a SIF ending in {@code .sif},
+     * an unpacked directory otherwise), as the upstream Slurm plugin does; otherwise the catalog
+     * decides.
+     */
     private ResolvedImage resolve(String reference) {
-        String asked = reference;
         boolean apptainer = runtime.name().equals("apptainer") || runtime.name().equals("singularity");
         if (apptainer && imageRoot.isPresent() && !reference.contains("://") && !reference.startsWith("/")) {
-            asked = imageRoot.get() + reference;
+            String location = imageRoot.get() + reference;
+            ResolvedImage.Kind kind = imageRoot.get().contains("://")
+                    ? ResolvedImage.Kind.URI
+                    : location.endsWith(".sif") ? ResolvedImage.Kind.SIF : ResolvedImage.Kind.ROOTFS;
+            return new ResolvedImage(
+                    reference, kind, location, List.of(), List.of(), Optional.empty(), Map.of(), Optional.empty());
         }
-        String finalAsked = asked;
-        return images.resolve(asked, runtime.name())
-                .orElseThrow(() -> new PodRejectedException("image " + finalAsked + " is not available on this site for"
-                        + " container runtime " + runtime.name() + " (no registry is reachable from here; ask the"
+        return images.resolve(reference, runtime.name())
+                .orElseThrow(() -> new PodRejectedException("image " + reference + " is not available on this site"
+                        + " for container runtime " + runtime.name() + " (no registry is reachable from here; ask the"
                         + " site to add it to the image catalog, or use an image it has)"));
     }
 

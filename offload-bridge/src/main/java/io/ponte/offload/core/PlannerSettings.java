@@ -13,12 +13,10 @@ import java.util.Optional;
  * @param flavors named resource bundles
  * @param defaultFlavor the flavor for pods that name none
  * @param baseFlags scheduler flags every job gets first (partition, account)
- * @param imageRoot the default image prefix for Apptainer/Singularity
  */
 public record PlannerSettings(
         Path root,
         String defaultRuntime,
         Map<String, Flavor> flavors,
         Optional<String> defaultFlavor,
-        List<String> baseFlags,
-        Optional<String> imageRoot) {}
+        List<String> baseFlags) {}

@@ -84,7 +84,7 @@ public final class PodPlanner {
     }
 
     private Optional<String> imageRoot(Map<String, String> annotations) {
-        return nonBlank(annotations.get(Annotations.IMAGE_ROOT)).or(settings::imageRoot);
+        return nonBlank(annotations.get(Annotations.IMAGE_ROOT));
     }
 
     private static void checkNames(Pod pod) {

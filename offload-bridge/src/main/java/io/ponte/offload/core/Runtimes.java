@@ -19,7 +19,8 @@ public final class Runtimes {
         return Optional.ofNullable(byName.get(name));
     }
 
-    ContainerRuntime require(String name, String source) {
+    /** The named runtime, or a refusal naming {@code source} and the runtimes there are. */
+    public ContainerRuntime require(String name, String source) {
         return find(name)
                 .orElseThrow(() -> new PodRejectedException(source + " names container runtime '" + name
                         + "', which this bridge does not have; available: " + String.join(", ", byName.keySet())));

@@ -79,7 +79,12 @@ class BadInputTest {
         Container c = new ContainerBuilder(TestPods.sh("main", "true"))
                 .withImage("registry.example/does-not-exist:1")
                 .build();
-        given().body(WireBodies.create(WireBodies.pod(WireFixtures.uid(), "noimage", List.of(c))))
+        given().body(WireBodies.create(WireBodies.pod(
+                        WireFixtures.uid(),
+                        "noimage",
+                        List.of(),
+                        List.of(c),
+                        Map.of("ponte.io/runtime", "bubblewrap"))))
                 .post("/create")
                 .then()
                 .statusCode(422)

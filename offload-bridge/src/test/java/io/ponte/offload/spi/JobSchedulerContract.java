@@ -10,6 +10,9 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.ponte.offload.adapter.image.ConfiguredImageCatalog;
+import io.ponte.offload.adapter.image.ImageCatalogConfig;
+import io.ponte.offload.adapter.runtime.SubprocessRuntime;
 import io.ponte.offload.core.OffloadService;
 import io.ponte.offload.core.PlannerSettings;
 import io.ponte.offload.core.PodPlanner;
@@ -18,8 +21,6 @@ import io.ponte.offload.core.PodRejectedException;
 import io.ponte.offload.core.PodRequest;
 import io.ponte.offload.core.PodStatusView;
 import io.ponte.offload.core.Runtimes;
-import io.ponte.offload.testing.HostTestImages;
-import io.ponte.offload.testing.HostTestRuntime;
 import io.ponte.offload.testing.TestPods;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -73,19 +74,43 @@ public abstract class JobSchedulerContract {
         service = newService(root);
     }
 
+    /** Stops what a test left running (so no job writes into a removed directory), then the bridge. */
     @AfterEach
     void stopBridge() {
-        if (service != null) {
-            service.close();
+        for (PodRecord pod : created) {
+            service.delete(podOf(pod));
         }
+        for (PodRecord pod : created) {
+            await().atMost(patience()).until(() -> jobIsGone(pod));
+        }
+        service.close();
+    }
+
+    private final List<PodRecord> created = new ArrayList<>();
+
+    /** Creates a pod through the bridge and remembers it for the clean-up. */
+    protected PodRecord create(PodRequest request) {
+        PodRecord pod = service.create(request);
+        created.add(pod);
+        return pod;
+    }
+
+    private static io.fabric8.kubernetes.api.model.Pod podOf(PodRecord pod) {
+        return TestPods.pod(pod.name(), List.of(), List.of()).pod().toBuilder()
+                .editMetadata()
+                .withNamespace(pod.namespace())
+                .withUid(pod.uid())
+                .endMetadata()
+                .build();
     }
 
     protected OffloadService newService(Path root) throws Exception {
         scheduler = new CountingScheduler(newScheduler());
-        PlannerSettings settings =
-                new PlannerSettings(root, "subprocess", Map.of(), Optional.empty(), List.of(), Optional.empty());
-        PodPlanner planner =
-                new PodPlanner(settings, new Runtimes(List.of(new HostTestRuntime())), new HostTestImages());
+        PlannerSettings settings = new PlannerSettings(root, "subprocess", Map.of(), Optional.empty(), List.of());
+        PodPlanner planner = new PodPlanner(
+                settings,
+                new Runtimes(List.of(new SubprocessRuntime())),
+                new ConfiguredImageCatalog(ImageCatalogConfig.defaults()));
         OffloadService s = new OffloadService(
                 planner, scheduler, new ObjectMapper(), root, POLL, Duration.ofSeconds(2), Duration.ZERO);
         s.adoptExisting();
@@ -94,8 +119,8 @@ public abstract class JobSchedulerContract {
 
     @Test
     void runs_a_pod_to_success_and_keeps_its_output_apart() throws Exception {
-        PodRecord pod = service.create(
-                TestPods.pod("hello", List.of(), List.of(TestPods.sh("main", "echo out; echo err >&2"))));
+        PodRecord pod =
+                create(TestPods.pod("hello", List.of(), List.of(TestPods.sh("main", "echo out; echo err >&2"))));
 
         PodStatusView status = awaitEnd(pod);
 
@@ -107,7 +132,7 @@ public abstract class JobSchedulerContract {
 
     @Test
     void reports_each_containers_own_exit_code() {
-        PodRecord pod = service.create(TestPods.pod(
+        PodRecord pod = create(TestPods.pod(
                 "codes",
                 List.of(),
                 List.of(TestPods.sh("good", "exit 0"), TestPods.sh("bad", "exit 3"), TestPods.sh("ugly", "exit 42"))));
@@ -123,7 +148,7 @@ public abstract class JobSchedulerContract {
     @Test
     void runs_init_containers_in_order_and_stops_at_the_first_that_fails() throws Exception {
         Path order = temp.resolve("order");
-        PodRecord pod = service.create(TestPods.pod(
+        PodRecord pod = create(TestPods.pod(
                 "init",
                 List.of(
                         TestPods.sh("first", "sleep 0.2; echo first >> " + order),
@@ -147,7 +172,7 @@ public abstract class JobSchedulerContract {
     @Test
     void runs_containers_together() {
         Path flags = temp.resolve("flags");
-        PodRecord pod = service.create(TestPods.pod(
+        PodRecord pod = create(TestPods.pod(
                 "together",
                 List.of(),
                 List.of(TestPods.sh("a", waitFor(flags, "a", "b")), TestPods.sh("b", waitFor(flags, "b", "a")))));
@@ -192,7 +217,7 @@ public abstract class JobSchedulerContract {
                 .withArgs(args)
                 .withEnv(env)
                 .build();
-        PodRecord pod = service.create(TestPods.pod("bytes", List.of(), List.of(c)));
+        PodRecord pod = create(TestPods.pod("bytes", List.of(), List.of(c)));
 
         awaitEnd(pod);
 
@@ -206,7 +231,7 @@ public abstract class JobSchedulerContract {
     void answers_status_for_many_pods_from_one_scheduler_query() {
         List<PodRecord> pods = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            pods.add(service.create(TestPods.pod("many-" + i, List.of(), List.of(TestPods.sh("main", "exit " + i)))));
+            pods.add(create(TestPods.pod("many-" + i, List.of(), List.of(TestPods.sh("main", "exit " + i)))));
         }
         await().atMost(patience())
                 .until(() -> service.status(uids(pods)).stream()
@@ -228,7 +253,7 @@ public abstract class JobSchedulerContract {
     void refreshes_all_tracked_jobs_in_one_query_per_poll() throws Exception {
         List<PodRecord> pods = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            pods.add(service.create(TestPods.pod("poll-" + i, List.of(), List.of(TestPods.sh("main", "sleep 1")))));
+            pods.add(create(TestPods.pod("poll-" + i, List.of(), List.of(TestPods.sh("main", "sleep 1")))));
         }
         Thread.sleep(POLL.toMillis() + 50); // a time must pass: every cached answer grows stale
         scheduler.batchSizes.clear();
@@ -246,8 +271,8 @@ public abstract class JobSchedulerContract {
         Path count = temp.resolve("count");
         PodRequest request = TestPods.pod("twice", List.of(), List.of(TestPods.sh("main", "echo once >> " + count)));
 
-        PodRecord first = service.create(request);
-        PodRecord second = service.create(request);
+        PodRecord first = create(request);
+        PodRecord second = create(request);
         awaitEnd(first);
 
         assertThat(second.jobId()).isEqualTo(first.jobId());
@@ -257,7 +282,7 @@ public abstract class JobSchedulerContract {
 
     @Test
     void delete_stops_the_job_and_removes_its_files_and_tolerates_unknown_pods() {
-        PodRecord pod = service.create(TestPods.pod("doomed", List.of(), List.of(TestPods.sh("main", "sleep 300"))));
+        PodRecord pod = create(TestPods.pod("doomed", List.of(), List.of(TestPods.sh("main", "sleep 300"))));
         await().atMost(patience()).until(() -> Files.exists(pod.dir().started("main")));
 
         PodRequest unknown = TestPods.pod("never", List.of(), List.of(TestPods.sh("main", "true")));
@@ -282,7 +307,7 @@ public abstract class JobSchedulerContract {
     @Test
     void a_restarted_bridge_takes_back_its_jobs_without_running_them_twice() throws Exception {
         Path release = temp.resolve("release");
-        PodRecord pod = service.create(TestPods.pod(
+        PodRecord pod = create(TestPods.pod(
                 "survivor",
                 List.of(),
                 List.of(TestPods.sh(

@@ -2,7 +2,7 @@ package io.ponte.offload.adapter.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ponte.offload.adapter.image.StandInImages;
+import io.ponte.offload.adapter.image.StandInRootfs;
 import io.ponte.offload.spi.ContainerRuntime;
 import io.ponte.offload.spi.ResolvedImage;
 import java.util.List;
@@ -23,7 +23,7 @@ class BubblewrapRuntimeTest extends ContainerRuntimeContract {
         return new ResolvedImage(
                 "python:alpine",
                 ResolvedImage.Kind.ROOTFS,
-                StandInImages.ensureBuilt().toString(),
+                StandInRootfs.ensureBuilt().toString(),
                 entrypoint,
                 cmd,
                 Optional.empty(),

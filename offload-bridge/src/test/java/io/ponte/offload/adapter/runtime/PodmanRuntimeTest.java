@@ -3,6 +3,7 @@ package io.ponte.offload.adapter.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ponte.offload.adapter.image.StandInImages;
+import io.ponte.offload.adapter.image.StandInRootfs;
 import io.ponte.offload.spi.ContainerRuntime;
 import io.ponte.offload.spi.ResolvedImage;
 import java.io.File;
@@ -26,7 +27,7 @@ class PodmanRuntimeTest extends ContainerRuntimeContract {
             throw new IllegalStateException("podman is not installed; .ci/run must install it");
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(installed, "podman is not installed here");
-        StandInImages.ensureBuilt();
+        StandInRootfs.ensureBuilt();
     }
 
     @Override

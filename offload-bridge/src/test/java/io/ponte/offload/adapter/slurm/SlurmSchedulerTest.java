@@ -36,7 +36,7 @@ class SlurmSchedulerTest extends JobSchedulerContract {
 
     @Test
     void a_job_over_its_time_limit_ends_as_slurm_job_timeout() {
-        PodRecord pod = service.create(TestPods.pod(
+        PodRecord pod = create(TestPods.pod(
                 "slow",
                 List.of(),
                 List.of(TestPods.sh("main", "sleep 300")),
@@ -51,7 +51,7 @@ class SlurmSchedulerTest extends JobSchedulerContract {
 
     @Test
     void the_job_script_carries_the_pods_flags_as_sbatch_directives() throws Exception {
-        PodRecord pod = service.create(TestPods.pod(
+        PodRecord pod = create(TestPods.pod(
                 "flags",
                 List.of(),
                 List.of(TestPods.sh("main", "true")),
@@ -68,6 +68,20 @@ class SlurmSchedulerTest extends JobSchedulerContract {
         assertThat(Files.readString(pod.dir().log("main"))).isEmpty(); // no scheduler banner in a container log
     }
 
+    @Test
+    void a_job_sbatch_refuses_fails_the_pod_with_slurms_reason() {
+        var request = TestPods.pod(
+                "refused",
+                List.of(),
+                List.of(TestPods.sh("main", "true")),
+                Map.of("slurm-job.vk.io/flags", "--partition=no-such-partition"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.create(request))
+                .isInstanceOf(io.ponte.offload.core.PodRejectedException.class)
+                .hasMessageContaining("refused")
+                .hasMessageContaining("partition");
+    }
+
     private PodStatusView await(PodRecord pod, Duration atMost) {
         return org.awaitility.Awaitility.await()
                 .atMost(atMost)
@@ -76,9 +90,13 @@ class SlurmSchedulerTest extends JobSchedulerContract {
                         s -> s.containers().get(0).getState().getTerminated() != null);
     }
 
+    /**
+     * Under the build directory rather than the test's temporary one: slurmd (same host, as root)
+     * may still close a job's output file after the job was reported ended.
+     */
     @Override
     protected Path podRoot(Path temp) throws Exception {
-        // slurmd runs the job script as root on this host; a temp dir works as a shared file system
-        return temp.resolve("pods");
+        return Path.of("target", "slurm-contract-pods", temp.getFileName().toString())
+                .toAbsolutePath();
     }
 }

@@ -12,13 +12,10 @@ import java.util.concurrent.TimeUnit;
  * when podman is installed), built on first use and cached. Tests that need them FAIL when they
  * cannot be built.
  */
-public final class StandInImages {
-    /** The podman tag {@code scripts/rootfs.sh} imports the rootfs as. */
-    public static final String PODMAN_TAG = "localhost/ponte/bookworm-standin:latest";
-
+public final class StandInRootfs {
     private static Path rootfs;
 
-    private StandInImages() {}
+    private StandInRootfs() {}
 
     /** Builds the rootfs unless it is cached (≈ 2 minutes from scratch); returns its directory. */
     public static synchronized Path ensureBuilt() {
