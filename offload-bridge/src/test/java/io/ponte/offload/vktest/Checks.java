@@ -116,7 +116,8 @@ final class Checks {
             }
             CheckOutcome outcome = check.operator().evaluate(check.regex(), check.value(), answer.body());
             return switch (outcome) {
-                case CheckOutcome.NotYet n -> new CheckOutcome.NotYet(container + ": " + n.reason());
+                case CheckOutcome.NotYet n ->
+                    new CheckOutcome.NotYet(container + ": " + n.reason(), PodPhaseMapper.isTerminal(phaseOf(pod)));
                 case CheckOutcome.Never n -> new CheckOutcome.Never(container + ": " + n.reason());
                 case CheckOutcome.Holds h -> h;
             };
@@ -127,6 +128,10 @@ final class Checks {
 
     String describe(Pod pod) {
         return describe(pod, kubelet.lastRemoteStatus(pod.getMetadata().getUid()));
+    }
+
+    private static String phaseOf(Pod pod) {
+        return pod.getStatus() == null ? "Pending" : pod.getStatus().getPhase();
     }
 
     /** A pod's reason, message and container end states (as the plugin reported them), in one line. */
