@@ -83,6 +83,20 @@ public interface OffloadConfig {
     /** How the container runtimes are called. */
     RuntimesConfig runtimes();
 
+    /** Which {@code hostPath} volumes pods may mount. */
+    HostPathConfig hostPath();
+
+    /** {@code ponte.offload.host-path.*}. */
+    interface HostPathConfig {
+        /**
+         * Directories under which a pod's {@code hostPath} volumes may lie (after following symbolic
+         * links; {@code ..} is refused), e.g. the shared work area of an edge node whose pipeline
+         * runner sends pods with hostPath work directories. Absent (the default): every hostPath
+         * volume is refused with HTTP 422.
+         */
+        Optional<List<Path>> allowedRoots();
+    }
+
     /** The image catalog. */
     interface ImagesConfig {
 

@@ -14,6 +14,7 @@ import io.ponte.offload.adapter.runtime.SubprocessRuntime;
 import io.ponte.offload.adapter.slurm.SlurmCli;
 import io.ponte.offload.adapter.slurm.SlurmScheduler;
 import io.ponte.offload.core.Flavor;
+import io.ponte.offload.core.HostPathPolicy;
 import io.ponte.offload.core.OffloadService;
 import io.ponte.offload.core.PlannerSettings;
 import io.ponte.offload.core.PodPlanner;
@@ -98,7 +99,8 @@ class OffloadWiring {
                 config.runtime(),
                 flavors(config),
                 config.defaultFlavor(),
-                baseFlags(config));
+                baseFlags(config),
+                new HostPathPolicy(config.hostPath().allowedRoots().orElse(List.of())));
         runtimes.require(config.runtime(), "configuration ponte.offload.runtime");
         OffloadService service = new OffloadService(
                 new PodPlanner(settings, runtimes, images),

@@ -28,6 +28,7 @@ final class ContainerPlanner {
     private final ContainerRuntime runtime;
     private final ImageCatalog images;
     private final Map<String, Boolean> volumes;
+    private final Map<String, Path> hostPaths;
     private final Optional<String> imageRoot;
     private final EnvResolver env;
 
@@ -37,12 +38,14 @@ final class ContainerPlanner {
             ContainerRuntime runtime,
             ImageCatalog images,
             Map<String, Boolean> volumes,
+            Map<String, Path> hostPaths,
             Optional<String> imageRoot) {
         this.request = request;
         this.dir = dir;
         this.runtime = runtime;
         this.images = images;
         this.volumes = volumes;
+        this.hostPaths = hostPaths;
         this.imageRoot = imageRoot;
         this.env = new EnvResolver(request);
     }
@@ -162,12 +165,20 @@ final class ContainerPlanner {
                 throw new PodRejectedException(
                         "container " + c.getName() + ": volumeMount '" + m.getName() + "' needs an absolute mountPath");
             }
-            Path host = dir.volume(m.getName());
+            Path volumeRoot = hostPaths.getOrDefault(m.getName(), dir.volume(m.getName()));
+            Path host = volumeRoot;
             String sub = m.getSubPathExpr() != null ? DollarExpansion.expand(m.getSubPathExpr(), vars) : m.getSubPath();
             if (sub != null && !sub.isEmpty()) {
                 host = VolumeFiles.resolveInside(m.getName(), host, sub);
+                boolean onHost = hostPaths.containsKey(m.getName());
+                if (onHost) {
+                    requireInside(c, m.getName(), sub, host, volumeRoot);
+                }
                 if (!Files.exists(host)) {
                     createDirectory(host);
+                }
+                if (onHost) {
+                    requireInside(c, m.getName(), sub, host, volumeRoot);
                 }
             }
             tmpMounted |= m.getMountPath().equals("/tmp");
@@ -183,6 +194,23 @@ final class ContainerPlanner {
     private void createDirectories(String container) {
         createDirectory(dir.tmp(container));
         createDirectory(dir.container(container).resolve("scratch"));
+    }
+
+    /** Refuses a subPath of a hostPath volume whose nearest existing part leads out of the volume. */
+    private static void requireInside(Container c, String volume, String sub, Path path, Path volumeRoot) {
+        Path existing = path;
+        while (!Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            if (existing.toRealPath().startsWith(volumeRoot)) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + existing, e);
+        }
+        throw new PodRejectedException("container " + c.getName() + ": subPath '" + sub + "' of volume '" + volume
+                + "' leaves the hostPath through a symbolic link");
     }
 
     private static void createDirectory(Path path) {

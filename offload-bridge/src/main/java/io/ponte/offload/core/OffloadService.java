@@ -75,6 +75,16 @@ public final class OffloadService implements AutoCloseable {
                 continue;
             }
             Optional<PodRecord> record = store.load(dir);
+            if (record.isEmpty() && !Files.exists(dir.jobId())) {
+                try {
+                    record = recoverUnrecorded(dir);
+                } catch (SchedulerUnavailableException e) {
+                    LOG.warnf(
+                            "keeping %s: cannot tell whether its job was submitted (%s)",
+                            dir.path().getFileName(), e.getMessage());
+                    continue;
+                }
+            }
             if (record.isPresent()) {
                 scheduler.adopt(StatusCache.job(record.get()));
                 pods.put(record.get().uid(), record.get());
@@ -97,6 +107,9 @@ public final class OffloadService implements AutoCloseable {
                 return existing;
             }
             Optional<PodRecord> onDisk = store.load(dir);
+            if (onDisk.isEmpty()) {
+                onDisk = recoverUnrecorded(dir);
+            }
             if (onDisk.isPresent()) {
                 pods.put(uid, onDisk.get());
                 return onDisk.get();
@@ -121,11 +134,16 @@ public final class OffloadService implements AutoCloseable {
         try {
             jobId = scheduler.submit(dir.path(), dir.script());
         } catch (SchedulerException e) {
-            if (e.retriable()) {
+            Optional<String> submittedAnyway = e.retriable() ? findQuietly(dir) : Optional.empty();
+            if (submittedAnyway.isPresent()) {
+                jobId = submittedAnyway.get(); // e.g. sbatch was killed at its deadline after queueing the job
+            } else if (e.retriable()) {
                 throw new SchedulerUnavailableException(
                         "the " + scheduler.name() + " scheduler is not available: " + e.getMessage(), e);
+            } else {
+                throw new PodRejectedException(
+                        "the " + scheduler.name() + " scheduler refused the job: " + e.getMessage());
             }
-            throw new PodRejectedException("the " + scheduler.name() + " scheduler refused the job: " + e.getMessage());
         }
         store.saveJobId(dir, jobId);
         LOG.infof(
@@ -135,6 +153,43 @@ public final class OffloadService implements AutoCloseable {
                 dir.path().getFileName(),
                 jobId);
         return PodStore.record(request, dir, jobId);
+    }
+
+    /**
+     * Closes the window between the scheduler accepting a job and its id being written: a pod
+     * directory with a job script but no job id may have a job running. The scheduler is asked for
+     * it (for Slurm: one squeue call by job name and working directory); if found, its id is
+     * recorded and the pod taken back instead of being submitted again or forgotten.
+     */
+    private Optional<PodRecord> recoverUnrecorded(PodDirectory dir) {
+        if (!Files.exists(dir.request()) || !Files.exists(dir.script()) || Files.exists(dir.jobId())) {
+            return Optional.empty();
+        }
+        Optional<String> jobId;
+        try {
+            jobId = scheduler.find(dir.path(), dir.script());
+        } catch (SchedulerException e) {
+            throw new SchedulerUnavailableException(
+                    "cannot ask the " + scheduler.name() + " scheduler for an earlier submission of this pod: "
+                            + e.getMessage(),
+                    e);
+        }
+        if (jobId.isEmpty()) {
+            return Optional.empty();
+        }
+        store.saveJobId(dir, jobId.get());
+        LOG.warnf(
+                "%s: job %s was submitted by an earlier run that did not record its id; taken back",
+                dir.path().getFileName(), jobId.get());
+        return store.load(dir);
+    }
+
+    private Optional<String> findQuietly(PodDirectory dir) {
+        try {
+            return scheduler.find(dir.path(), dir.script());
+        } catch (SchedulerException e) {
+            return Optional.empty();
+        }
     }
 
     private void checkCapacity(PodPlan plan) {

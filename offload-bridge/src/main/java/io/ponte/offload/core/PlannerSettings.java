@@ -13,10 +13,23 @@ import java.util.Optional;
  * @param flavors named resource bundles
  * @param defaultFlavor the flavor for pods that name none
  * @param baseFlags scheduler flags every job gets first (partition, account)
+ * @param hostPaths which hostPath volumes pods may mount
  */
 public record PlannerSettings(
         Path root,
         String defaultRuntime,
         Map<String, Flavor> flavors,
         Optional<String> defaultFlavor,
-        List<String> baseFlags) {}
+        List<String> baseFlags,
+        HostPathPolicy hostPaths) {
+
+    /** Settings that refuse every hostPath volume. */
+    public PlannerSettings(
+            Path root,
+            String defaultRuntime,
+            Map<String, Flavor> flavors,
+            Optional<String> defaultFlavor,
+            List<String> baseFlags) {
+        this(root, defaultRuntime, flavors, defaultFlavor, baseFlags, HostPathPolicy.none());
+    }
+}

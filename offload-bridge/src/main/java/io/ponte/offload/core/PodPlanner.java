@@ -59,9 +59,10 @@ public final class PodPlanner {
                         ? "annotation " + Annotations.RUNTIME
                         : "configuration ponte.offload.runtime");
         checkNames(pod);
-        Map<String, Boolean> volumes = new VolumeMaterializer(request, dir).materialise();
-        ContainerPlanner containers =
-                new ContainerPlanner(request, dir, runtime, images, volumes, imageRoot(annotations));
+        VolumeMaterializer materializer = new VolumeMaterializer(request, dir, settings.hostPaths());
+        Map<String, Boolean> volumes = materializer.materialise();
+        ContainerPlanner containers = new ContainerPlanner(
+                request, dir, runtime, images, volumes, materializer.hostPaths(), imageRoot(annotations));
         List<ContainerPlan> init = new ArrayList<>();
         for (Container c : nullSafe(pod.getSpec().getInitContainers())) {
             init.add(containers.plan(c, "spec.initContainers"));

@@ -19,17 +19,30 @@ import java.util.Map;
  * Writes a pod's volumes under {@code volumes/NAME/} of its working directory: ConfigMap and Secret
  * keys (or their {@code items}) as files with {@code defaultMode} / item modes, projected and
  * downwardAPI volumes from the ConfigMap interLink sends in their name (keys are file paths,
- * written byte for byte, newlines kept), emptyDir as an empty shared directory.
+ * written byte for byte, newlines kept), emptyDir as an empty shared directory. A {@code hostPath}
+ * volume is not written: it is mounted where it is, when the {@link HostPathPolicy} allows it.
  */
 final class VolumeMaterializer {
     private static final int DEFAULT_MODE = 0644;
 
     private final PodRequest request;
     private final PodDirectory dir;
+    private final HostPathPolicy hostPaths;
+    private final Map<String, Path> hostPathTargets = new LinkedHashMap<>();
 
     VolumeMaterializer(PodRequest request, PodDirectory dir) {
+        this(request, dir, HostPathPolicy.none());
+    }
+
+    VolumeMaterializer(PodRequest request, PodDirectory dir, HostPathPolicy hostPaths) {
         this.request = request;
         this.dir = dir;
+        this.hostPaths = hostPaths;
+    }
+
+    /** The real host paths of the pod's hostPath volumes, by volume name, after {@link #materialise()}. */
+    Map<String, Path> hostPaths() {
+        return hostPathTargets;
     }
 
     /** Materialises every pod volume; answers which ones are read-only by nature (all but emptyDir). */
@@ -38,6 +51,16 @@ final class VolumeMaterializer {
         for (Volume volume : nullSafe(request.pod().getSpec().getVolumes())) {
             String name = volume.getName();
             PodDirectory.requireSafe("spec.volumes[].name", name);
+            if (volume.getHostPath() != null) {
+                hostPathTargets.put(
+                        name,
+                        hostPaths.resolve(
+                                name,
+                                volume.getHostPath().getPath(),
+                                volume.getHostPath().getType()));
+                readOnly.put(name, false);
+                continue;
+            }
             Path target = dir.volume(name);
             createDirectory(target, volume.getEmptyDir() != null ? 0777 : 0755);
             readOnly.put(name, volume.getEmptyDir() == null);
@@ -52,7 +75,8 @@ final class VolumeMaterializer {
                 projected(volume, target);
             } else {
                 throw new PodRejectedException("volume " + name + ": only configMap, secret, projected, downwardAPI and"
-                        + " emptyDir volumes are supported here (hostPath, persistentVolumeClaim and others are not)");
+                        + " emptyDir volumes, and hostPath under "
+                        + HostPathPolicy.KEY + ", are supported here (persistentVolumeClaim and others are not)");
             }
         }
         return readOnly;

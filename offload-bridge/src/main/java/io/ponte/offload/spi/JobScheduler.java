@@ -55,6 +55,16 @@ public interface JobScheduler {
      */
     default void adopt(SubmittedJob job) {}
 
+    /**
+     * Looks for a job that an earlier run of the bridge submitted for the pod in {@code podDir}
+     * (job script {@code script}) but whose id it did not get to record, having died between the
+     * submission and writing the id. The default finds nothing: schedulers whose jobs die with the
+     * bridge have nothing to find.
+     */
+    default Optional<String> find(Path podDir, Path script) throws SchedulerException {
+        return Optional.empty();
+    }
+
     /** The largest job this scheduler can run, for refusing pods that could never start; empty if unknown. */
     Optional<NodeCapacity> capacity() throws SchedulerException;
 }

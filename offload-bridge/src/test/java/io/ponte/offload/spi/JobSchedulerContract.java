@@ -362,7 +362,7 @@ public abstract class JobSchedulerContract {
         return status;
     }
 
-    private PodRequest recreate(PodRecord pod) throws Exception {
+    protected PodRequest recreate(PodRecord pod) throws Exception {
         return new ObjectMapper().readValue(pod.dir().request().toFile(), PodRequest.class);
     }
 
@@ -397,7 +397,7 @@ public abstract class JobSchedulerContract {
     protected static final class CountingScheduler implements JobScheduler {
         final JobScheduler delegate;
         final AtomicInteger queries = new AtomicInteger();
-        final AtomicInteger submits = new AtomicInteger();
+        public final AtomicInteger submits = new AtomicInteger();
         final List<Integer> batchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
 
         CountingScheduler(JobScheduler delegate) {
@@ -435,6 +435,11 @@ public abstract class JobSchedulerContract {
         @Override
         public void adopt(SubmittedJob job) {
             delegate.adopt(job);
+        }
+
+        @Override
+        public Optional<String> find(Path podDir, Path script) throws SchedulerException {
+            return delegate.find(podDir, script);
         }
 
         @Override

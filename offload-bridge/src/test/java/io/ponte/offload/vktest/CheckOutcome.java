@@ -7,7 +7,15 @@ package io.ponte.offload.vktest;
 sealed interface CheckOutcome {
     record Holds() implements CheckOutcome {}
 
-    record NotYet(String reason) implements CheckOutcome {}
+    /**
+     * @param settled whether what is checked can no longer change (a log check on a pod that has
+     *     ended): the template then fails after a short grace period instead of at its timeout
+     */
+    record NotYet(String reason, boolean settled) implements CheckOutcome {
+        NotYet(String reason) {
+            this(reason, false);
+        }
+    }
 
     record Never(String reason) implements CheckOutcome {}
 

@@ -77,7 +77,7 @@ final class Checks {
         }
         if (PodPhaseMapper.isTerminal(phase)) {
             return new CheckOutcome.Never("pod " + pod.getMetadata().getName() + " is " + phase + ", expected "
-                    + check.status() + ": " + describe(pod));
+                    + check.status() + ": " + describe(pod) + failedLogTail(pod));
         }
         return new CheckOutcome.NotYet("pod " + pod.getMetadata().getName() + " is " + phase + ", waiting for "
                 + check.status() + statusReason(pod));
@@ -116,7 +116,8 @@ final class Checks {
             }
             CheckOutcome outcome = check.operator().evaluate(check.regex(), check.value(), answer.body());
             return switch (outcome) {
-                case CheckOutcome.NotYet n -> new CheckOutcome.NotYet(container + ": " + n.reason());
+                case CheckOutcome.NotYet n ->
+                    new CheckOutcome.NotYet(container + ": " + n.reason(), PodPhaseMapper.isTerminal(phaseOf(pod)));
                 case CheckOutcome.Never n -> new CheckOutcome.Never(container + ": " + n.reason());
                 case CheckOutcome.Holds h -> h;
             };
@@ -127,6 +128,10 @@ final class Checks {
 
     String describe(Pod pod) {
         return describe(pod, kubelet.lastRemoteStatus(pod.getMetadata().getUid()));
+    }
+
+    private static String phaseOf(Pod pod) {
+        return pod.getStatus() == null ? "Pending" : pod.getStatus().getPhase();
     }
 
     /** A pod's reason, message and container end states (as the plugin reported them), in one line. */
@@ -157,6 +162,34 @@ final class Checks {
             s.append(s.isEmpty() ? "" : "; ").append(containers);
         }
         return s.toString();
+    }
+
+    /** The end of the log of the first container that exited non-zero, for a human to see why. */
+    private String failedLogTail(Pod pod) {
+        Optional<RemotePodStatus> remote =
+                kubelet.lastRemoteStatus(pod.getMetadata().getUid());
+        Optional<String> failed =
+                remote.flatMap(r -> Stream.concat(r.initContainers().stream(), r.containers().stream())
+                        .filter(c -> c.getState() != null
+                                && c.getState().getTerminated() != null
+                                && c.getState().getTerminated().getExitCode() != null
+                                && c.getState().getTerminated().getExitCode() != 0)
+                        .map(ContainerStatus::getName)
+                        .findFirst());
+        if (failed.isEmpty()) {
+            return "";
+        }
+        try {
+            PluginClient.Answer log = kubelet.logs(pod, failed.get());
+            String text = log.ok() ? log.body().strip() : "";
+            if (text.isEmpty()) {
+                return "";
+            }
+            String tail = text.length() > 200 ? "…" + text.substring(text.length() - 200) : text;
+            return "; log of " + failed.get() + " ends \"" + oneLine(tail, 220) + "\"";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static String statusReason(Pod pod) {

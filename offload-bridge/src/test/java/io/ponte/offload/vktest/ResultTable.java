@@ -25,10 +25,24 @@ final class ResultTable {
                     .append(" | ")
                     .append(r.result().label())
                     .append(" | ")
-                    .append(r.reason().replace("|", "\\|").replace("\n", " "))
+                    .append(scrub(r.reason()).replace("|", "\\|").replace("\n", " "))
                     .append(" |\n");
         }
         return s.toString();
+    }
+
+    /** The reason without this machine's home and working directories (the table is committed). */
+    static String scrub(String reason) {
+        String out = reason;
+        String dir = System.getProperty("user.dir");
+        String home = System.getProperty("user.home");
+        if (dir != null && dir.length() > 1) {
+            out = out.replace(dir, ".");
+        }
+        if (home != null && home.length() > 1) {
+            out = out.replace(home, "~");
+        }
+        return out;
     }
 
     /** The table with each template's wall time, for the console. */

@@ -23,6 +23,8 @@ import java.util.logging.Logger;
 final class TemplateRun {
     private static final Logger LOG = Logger.getLogger(TemplateRun.class.getName());
     private static final Duration CHECK_PERIOD = Duration.ofSeconds(1);
+    /** How long a log check on an ended pod may keep failing before the template fails (logs may lag the status). */
+    private static final Duration SETTLE_GRACE = Duration.ofSeconds(5);
 
     private final ControlPlane cluster;
     private final VirtualKubelet kubelet;
@@ -84,14 +86,20 @@ final class TemplateRun {
     private CheckOutcome await(Checks checks, Validation validation) {
         Duration timeout = Duration.ofMillis((long) (validation.timeoutSeconds() * config.timeoutMultiplier() * 1000));
         Instant deadline = Instant.now().plus(timeout);
-        CheckOutcome last;
+        Instant settledSince = null;
         while (true) {
-            last = checks.evaluate(validation);
-            if (!(last instanceof CheckOutcome.NotYet)) {
+            CheckOutcome last = checks.evaluate(validation);
+            if (!(last instanceof CheckOutcome.NotYet notYet)) {
                 return last;
             }
+            if (!notYet.settled()) {
+                settledSince = null;
+            } else if (settledSince == null) {
+                settledSince = Instant.now();
+            } else if (Instant.now().isAfter(settledSince.plus(SETTLE_GRACE))) {
+                return new CheckOutcome.Never(notYet.reason() + " (the pod has ended, so its log will not change)");
+            }
             if (Instant.now().isAfter(deadline)) {
-                CheckOutcome.NotYet notYet = (CheckOutcome.NotYet) last;
                 return new CheckOutcome.NotYet("after " + timeout.toSeconds() + " s: " + notYet.reason());
             }
             LockSupport.parkNanos(CHECK_PERIOD.toNanos());

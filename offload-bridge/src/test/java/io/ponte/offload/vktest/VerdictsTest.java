@@ -188,4 +188,52 @@ class VerdictsTest {
         assertThat(v.result()).isEqualTo(TemplateResult.Result.NOT_APPLICABLE);
         assertThat(v.reason()).contains("'job-a-u-'").endsWith("read as name prefixes, all 11 checks hold");
     }
+
+    @Test
+    void only_the_first_failed_init_container_counts_as_failed_the_later_ones_never_ran() {
+        Pod pod = new PodBuilder()
+                .withNewMetadata()
+                .withName("multi")
+                .withUid("u")
+                .endMetadata()
+                .withNewSpec()
+                .addNewInitContainer()
+                .withName("first")
+                .endInitContainer()
+                .addNewInitContainer()
+                .withName("second")
+                .endInitContainer()
+                .addNewContainer()
+                .withName("main")
+                .endContainer()
+                .endSpec()
+                .withNewStatus()
+                .withPhase("Failed")
+                .endStatus()
+                .build();
+        RemotePodStatus remote = new RemotePodStatus(
+                "multi",
+                "u",
+                "ns",
+                "1",
+                List.of(terminated("main", 1, "InitContainerFailed")),
+                List.of(terminated("first", 2, "Error"), terminated("second", 1, "InitContainerFailed")));
+        PodEvidence evidence = new PodEvidence(pod, Optional.of(remote), (p, c) -> "");
+
+        assertThat(evidence.containerFailed("first")).isTrue();
+        assertThat(evidence.containerFailed("second")).isFalse();
+        assertThat(evidence.containerFailed("main")).isFalse();
+    }
+
+    private static io.fabric8.kubernetes.api.model.ContainerStatus terminated(String name, int code, String reason) {
+        return new ContainerStatusBuilder()
+                .withName(name)
+                .withNewState()
+                .withNewTerminated()
+                .withExitCode(code)
+                .withReason(reason)
+                .endTerminated()
+                .endState()
+                .build();
+    }
 }

@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  *            [--status-period-ms MS] [--token TOKEN] [--only 000-hello-world,010-simple-python]
  * </pre>
  *
- * {@code --suite} defaults to {@code <ponte.shared.dir>/peer-suites/vk-test-set}. The exit status
+ * {@code --suite} defaults to {@code <ponte.shared.dir>/peer-suites/vk-test-set}, else the
+ * {@code shared} directory beside the repository. The exit status
  * is 1 when a template failed, 2 on a usage or connection error.
  */
 public final class VkTestMain {
@@ -24,7 +25,7 @@ public final class VkTestMain {
 
     public static void main(String[] args) throws Exception {
         URI url = null;
-        Path suite = Path.of(System.getProperty("ponte.shared.dir", "../shared"), "peer-suites", "vk-test-set");
+        Path suite = defaultSuite();
         Optional<Double> multiplier = Optional.empty();
         int parallel = 2;
         Duration period = Duration.ofSeconds(1);
@@ -61,6 +62,18 @@ public final class VkTestMain {
         System.out.println(ResultTable.markdown(results));
         boolean failed = results.stream().anyMatch(r -> r.result() == TemplateResult.Result.FAILED);
         System.exit(failed ? 1 : 0);
+    }
+
+    /** {@code <ponte.shared.dir>/peer-suites/vk-test-set}, else {@code ../shared/…} from the repository or the module. */
+    private static Path defaultSuite() {
+        String shared = System.getProperty("ponte.shared.dir");
+        for (String dir : shared != null ? java.util.List.of(shared) : java.util.List.of("../shared", "../../shared")) {
+            Path suite = Path.of(dir, "peer-suites", "vk-test-set");
+            if (java.nio.file.Files.isDirectory(suite)) {
+                return suite;
+            }
+        }
+        return Path.of(shared != null ? shared : "../shared", "peer-suites", "vk-test-set");
     }
 
     private static void usage(String problem) {

@@ -37,6 +37,16 @@ abstract class VkTestSetGate {
         return all;
     }
 
+    /** {@code -Dvktest.only=000-hello-world,010-simple-python} runs just those (the gate then only checks them). */
+    private static java.util.function.Predicate<String> only() {
+        String only = System.getProperty("vktest.only", "");
+        if (only.isBlank()) {
+            return id -> true;
+        }
+        java.util.Set<String> ids = java.util.Set.of(only.split(","));
+        return ids::contains;
+    }
+
     /** The README block name, e.g. {@code local}. */
     abstract String backend();
 
@@ -48,11 +58,10 @@ abstract class VkTestSetGate {
                 plugin,
                 Optional.empty(),
                 suite,
-                Optional.ofNullable(System.getProperty("vktest.timeout-multiplier"))
-                        .map(Double::parseDouble),
+                Optional.of(Double.parseDouble(System.getProperty("vktest.timeout-multiplier", "3"))),
                 Integer.getInteger("vktest.parallel", 2),
                 Duration.parse(System.getProperty("vktest.status-period", "PT1S")),
-                id -> true);
+                only());
 
         List<TemplateResult> results = VkTestSuite.run(options);
 

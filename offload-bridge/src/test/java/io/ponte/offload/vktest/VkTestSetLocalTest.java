@@ -1,5 +1,6 @@
 package io.ponte.offload.vktest;
 
+import io.ponte.offload.adapter.image.StandInRootfs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -12,12 +13,19 @@ import org.junit.jupiter.api.Test;
 @TestProfile(VkTestSetLocalTest.LocalBackend.class)
 class VkTestSetLocalTest extends VkTestSetGate {
 
-    /** The bridge under test: pods as processes on this host. */
+    /**
+     * The bridge under test: pods as processes on this host, each container under bubblewrap in
+     * the Debian rootfs that stands in for busybox / alpine / python / nginx ({@code
+     * scripts/rootfs.sh}, built here when missing).
+     */
     public static class LocalBackend implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return VkTestSetGate.withQuietMockServer(Map.of(
                     "ponte.offload.backend", "local",
+                    "ponte.offload.runtime", "bubblewrap",
+                    "ponte.offload.images.dir",
+                            StandInRootfs.ensureBuilt().getParent().getParent().toString(),
                     "ponte.offload.root", "target/vktest-local-pods"));
         }
     }

@@ -1,5 +1,6 @@
 package io.ponte.offload.vktest;
 
+import io.ponte.offload.adapter.image.StandInRootfs;
 import io.ponte.offload.adapter.slurm.SlurmCluster;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -18,13 +19,16 @@ import org.junit.jupiter.api.Test;
 @TestProfile(VkTestSetSlurmTest.SlurmBackend.class)
 class VkTestSetSlurmTest extends VkTestSetGate {
 
-    /** The bridge under test: one sbatch job per pod. */
+    /** The bridge under test: one sbatch job per pod, each container under bubblewrap in the stand-in rootfs. */
     public static class SlurmBackend implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Path conf = SlurmCluster.ensureStarted();
             return VkTestSetGate.withQuietMockServer(Map.of(
                     "ponte.offload.backend", "slurm",
+                    "ponte.offload.runtime", "bubblewrap",
+                    "ponte.offload.images.dir",
+                            StandInRootfs.ensureBuilt().getParent().getParent().toString(),
                     "ponte.offload.slurm.conf", conf.toString(),
                     "ponte.offload.root",
                             Path.of("target/vktest-slurm-pods").toAbsolutePath().toString()));

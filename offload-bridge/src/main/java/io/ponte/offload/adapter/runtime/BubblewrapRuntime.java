@@ -2,7 +2,6 @@ package io.ponte.offload.adapter.runtime;
 
 import io.ponte.offload.core.script.Shell;
 import io.ponte.offload.spi.ContainerLaunch;
-import io.ponte.offload.spi.ContainerLaunch.Mount;
 import io.ponte.offload.spi.ContainerRuntime;
 import io.ponte.offload.spi.ResolvedImage;
 import java.util.ArrayList;
@@ -14,7 +13,8 @@ import java.util.Objects;
  * Runs a container with bubblewrap over an unpacked root filesystem: no daemon, no image store.
  *
  * <p>The image's files are bound read-only (directory by directory onto a fresh tmpfs root, so that
- * mount points can be created at any top-level path); {@code /tmp} and the other {@link
+ * mount points can be created at any path, see {@link RootfsLayout}); mount destinations are resolved
+ * through the image's own symlinks; {@code /tmp} and the other {@link
  * Options#writablePaths()} are fresh tmpfs per container; volumes are bind mounts, read-only when
  * the pod says so; the pod gets its own PID, IPC and UTS namespaces (hostname = pod name) and dies
  * with the job script. The network is the host's, like {@code podman --network host}. Run as root,
@@ -107,10 +107,7 @@ public final class BubblewrapRuntime implements ContainerRuntime {
             w.addAll(List.of("--cap-drop", "ALL"));
             options.capabilities().forEach(cap -> w.addAll(List.of("--cap-add", cap)));
         }
-        w.addAll(layout.arguments(image.location()));
-        for (Mount m : LaunchPlan.mountsParentsFirst(launch)) {
-            w.addAll(List.of(m.readOnly() ? "--ro-bind" : "--bind", m.hostPath().toString(), m.containerPath()));
-        }
+        w.addAll(layout.arguments(image.location(), LaunchPlan.mountsParentsFirst(launch)));
         w.addAll(List.of("--chdir", LaunchPlan.workingDir(launch).orElse("/")));
         w.add("--clearenv");
         setenv(w, "PATH", env.getOrDefault("PATH", LaunchPlan.DEFAULT_PATH));

@@ -128,6 +128,31 @@ public final class SlurmCli implements SlurmCommands {
         return states;
     }
 
+    @Override
+    public Optional<String> findByName(String jobName, Path workDir) throws SlurmException {
+        if (jobName.isEmpty() || jobName.contains(",") || jobName.contains("\n")) {
+            throw new IllegalArgumentException("not a job name squeue can look up: '" + jobName + "'");
+        }
+        SlurmCliProcess.Result r = run(
+                List.of(bin("squeue"), "--name=" + jobName, "-t", "all", "-h", "-O", "JobID:|,WorkDir:"),
+                Optional.empty());
+        if (r.exitCode() != 0) {
+            throw new SlurmException(
+                    message("squeue", r.stderr()), TRANSIENT.matcher(r.stderr()).find());
+        }
+        String dir = workDir.toAbsolutePath().normalize().toString();
+        Optional<String> found = Optional.empty();
+        for (String line : r.stdout().split("\n")) {
+            String[] f = line.split("\\|", 2);
+            if (f.length == 2
+                    && JOB_ID.matcher(f[0].strip()).matches()
+                    && f[1].strip().equals(dir)) {
+                found = Optional.of(f[0].strip()); // the latest job, should there be several
+            }
+        }
+        return found;
+    }
+
     /** Finished jobs from accounting or, without slurmdbd, from the job completion log. */
     List<SlurmJobState> completed(List<String> ids) throws SlurmException {
         List<String> argv = new ArrayList<>(List.of(bin("sacct"), "-n", "-P", "-X"));

@@ -3,6 +3,7 @@ package io.ponte.offload.adapter.slurm;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Slurm commands the bridge uses: {@code sbatch}, {@code squeue}/{@code sacct} and {@code
@@ -27,6 +28,13 @@ public interface SlurmCommands {
      * know are absent from the result.
      */
     Map<String, SlurmJobState> query(Collection<String> jobIds) throws SlurmException;
+
+    /**
+     * The job named {@code jobName} whose working directory is {@code workDir}, from ONE {@code
+     * squeue} call, while the controller still knows it (pending, running, or ended less than
+     * {@code MinJobAge} ago). Used to find a job whose id the bridge did not get to record.
+     */
+    Optional<String> findByName(String jobName, Path workDir) throws SlurmException;
 
     /** Cancels a job ({@code scancel}); a job that is already gone is not an error. */
     void cancel(String jobId) throws SlurmException;

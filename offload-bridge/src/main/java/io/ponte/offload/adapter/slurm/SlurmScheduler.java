@@ -86,6 +86,31 @@ public final class SlurmScheduler implements JobScheduler {
         }
     }
 
+    /** By the job's name (from its script's {@code --job-name}) and working directory, with one squeue call. */
+    @Override
+    public Optional<String> find(Path podDir, Path script) throws SchedulerException {
+        try {
+            return slurm.findByName(jobName(podDir, script), podDir);
+        } catch (SlurmException e) {
+            throw new SchedulerException(e.getMessage(), e.retriable(), e);
+        }
+    }
+
+    private static String jobName(Path podDir, Path script) {
+        try {
+            for (String line : Files.readAllLines(script, StandardCharsets.UTF_8)) {
+                if (line.startsWith("#SBATCH --job-name=")) {
+                    return line.substring("#SBATCH --job-name=".length())
+                            .replace("\"", "")
+                            .strip();
+                }
+            }
+        } catch (IOException e) {
+            // the default name below
+        }
+        return "ponte-" + podDir.getFileName();
+    }
+
     @Override
     public Map<SubmittedJob, JobState> query(Collection<SubmittedJob> jobs) throws SchedulerException {
         Map<String, SlurmJobState> states;

@@ -82,6 +82,54 @@ class SlurmSchedulerTest extends JobSchedulerContract {
                 .hasMessageContaining("partition");
     }
 
+    @Test
+    void a_job_whose_id_was_never_recorded_is_found_on_restart_and_not_submitted_again() throws Exception {
+        Path release = root.resolve("release-unrecorded");
+        Path runs = root.resolve("runs-unrecorded");
+        PodRecord pod = create(TestPods.pod(
+                "unrecorded",
+                List.of(),
+                List.of(TestPods.sh(
+                        "main", "echo ran >> " + runs + "; while [ ! -e " + release + " ]; do sleep 0.1; done")),
+                Map.of("slurm-job.vk.io/flags", "--job-name=custom-name")));
+        org.awaitility.Awaitility.await()
+                .atMost(patience())
+                .until(() -> Files.exists(pod.dir().started("main")));
+        // the bridge died after sbatch answered and before the id reached the pod directory
+        service.close();
+        Files.delete(pod.dir().jobId());
+
+        service = newService(root);
+
+        assertThat(pod.dir().jobId()).hasContent(pod.jobId());
+        assertThat(service.status(List.of(pod.uid())).get(0).jobId()).isEqualTo(pod.jobId());
+        assertThat(service.create(recreate(pod)).jobId()).isEqualTo(pod.jobId());
+        Files.writeString(release, "");
+        PodStatusView ended = awaitEnd(pod);
+        assertThat(ended.containers().get(0).getState().getTerminated().getExitCode())
+                .isZero();
+        assertThat(scheduler.submits.get()).isZero();
+        assertThat(Files.readAllLines(runs)).containsExactly("ran");
+    }
+
+    @Test
+    void a_pod_directory_whose_job_never_reached_slurm_is_removed_on_restart() throws Exception {
+        PodRecord pod = create(TestPods.pod("never", List.of(), List.of(TestPods.sh("main", "true"))));
+        awaitEnd(pod);
+        service.close();
+        // what a crash before sbatch leaves: the request and the script, no job id; the job name
+        // in the script is one Slurm never saw
+        Files.delete(pod.dir().jobId());
+        String script = Files.readString(pod.dir().script());
+        Files.writeString(
+                pod.dir().script(), script.replace("#SBATCH --job-name=ponte-", "#SBATCH --job-name=unsent-"));
+
+        service = newService(root);
+
+        assertThat(pod.dir().path()).doesNotExist();
+        assertThat(scheduler.submits.get()).isZero();
+    }
+
     private PodStatusView await(PodRecord pod, Duration atMost) {
         return org.awaitility.Awaitility.await()
                 .atMost(atMost)
