@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Builds the local root filesystem that stands in for public container images (no registry can be
-# reached here): Debian bookworm (debootstrap --variant=minbase) with python3, busybox and
-# nginx-light, a `python` -> `python3` link, and busybox applets that Debian lacks (e.g. `wget`,
-# `nc`, `vi`) linked under /usr/local/bin. It is NOT Alpine and NOT the images it stands in for
-# (python:alpine, busybox:1.36, alpine:3, nginx:alpine): the offload-bridge's image catalog says so
-# in the pod's events and logs.
+# reached here): Debian bookworm (debootstrap --variant=minbase) with python3 and python3-numpy,
+# busybox, nginx-light and git (with ca-certificates), a `python` -> `python3` link, and busybox
+# applets that Debian lacks (e.g. `wget`, `nc`, `vi`) linked under /usr/local/bin. It is NOT Alpine
+# and NOT the images it stands in for (python:alpine, busybox:1.36, alpine:3, nginx:alpine,
+# bitnamilegacy/git): the offload-bridge's image catalog says so in the pod's events and logs.
 #
 #   scripts/rootfs.sh            build once (cached), then import into podman when podman is there
 #   scripts/rootfs.sh --podman   also install podman + runc when missing, and import
@@ -24,7 +24,7 @@ IMAGE_DIR="$IMAGES_DIR/$NAME"
 ROOTFS="$IMAGE_DIR/rootfs"
 PODMAN_TAG="localhost/ponte/$NAME:latest"
 SUITE=bookworm
-INCLUDE=python3,busybox,nginx-light
+INCLUDE=python3,python3-numpy,busybox,nginx-light,git,ca-certificates
 # Changing what goes into the rootfs changes this id, so cached builds are redone.
 RECIPE="$SUITE minbase $INCLUDE links-v1"
 
@@ -98,7 +98,8 @@ build() {
   rm -rf "$tmp/var/cache/apt/archives/"*.deb "$tmp/var/lib/apt/lists/"*
   cat >"$tmp/etc/ponte-standin" <<EOF
 A local stand-in built by scripts/rootfs.sh from Debian $SUITE packages ($INCLUDE).
-It is not the image a pod names; it runs pod specs that only need a shell, python3, busybox or nginx.
+It is not the image a pod names; it runs pod specs that only need a shell, python3 (with numpy), busybox,
+nginx or git.
 EOF
   echo "$RECIPE" >"$tmp/.ponte-recipe"
   rm -rf -- "$ROOTFS.old"

@@ -69,7 +69,8 @@ final class Verdicts {
         }
         return new Verdict(
                 TemplateResult.Result.NOT_APPLICABLE,
-                "needs " + String.join("; ", distinct(explaining)) + ". Observed: " + reason(outcome));
+                "needs what this machine lacks: " + String.join("; ", distinct(explaining)) + ". Observed: "
+                        + reason(outcome));
     }
 
     private static Verdict passed(
@@ -94,7 +95,8 @@ final class Verdicts {
             } else {
                 return new Verdict(
                         TemplateResult.Result.NOT_APPLICABLE,
-                        "needs " + String.join("; ", distinct(podNeeds)) + ". Pod " + pod.name()
+                        "needs what this machine lacks: " + String.join("; ", distinct(podNeeds)) + ". Pod "
+                                + pod.name()
                                 + " did fail as expected, but not from " + subject(pod)
                                 + ", so the check proves nothing here: " + Checks.describe(pod.pod(), pod.remote()));
             }

@@ -123,7 +123,8 @@ class VerdictsTest {
 
         assertThat(na.result()).isEqualTo(TemplateResult.Result.NOT_APPLICABLE);
         assertThat(na.reason())
-                .startsWith("needs image landerlini/rclone:latest, which the plugin does not have")
+                .startsWith(
+                        "needs what this machine lacks: image landerlini/rclone:latest, which the plugin does not have")
                 .endsWith("Observed: pod p is Failed, expected Running");
         assertThat(failed.result()).isEqualTo(TemplateResult.Result.FAILED);
         assertThat(failed.reason()).isEqualTo("pod p is Failed, expected Running");

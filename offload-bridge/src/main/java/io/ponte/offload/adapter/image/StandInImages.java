@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The built-in catalog entries: public images the vk-test-set and simple pods use, all served by
- * the ONE Debian bookworm rootfs that {@code scripts/rootfs.sh} builds (python3 3.11, busybox 1.35
- * applets, nginx-light), also imported into podman as {@value #PODMAN_TAG}. It is a stand-in, not
+ * the ONE Debian bookworm rootfs that {@code scripts/rootfs.sh} builds (python3 3.11 with numpy,
+ * busybox 1.35 applets, nginx-light, git), also imported into podman as {@value #PODMAN_TAG}. It is a stand-in, not
  * the image: Alpine's musl, apk and exact versions are missing, and every pod using it is told so.
  * ENTRYPOINT/CMD/ENV are those of the real images.
  */
@@ -25,7 +25,7 @@ public final class StandInImages {
         return imagesDir.resolve(NAME).resolve("rootfs");
     }
 
-    /** Entries for busybox, alpine, python, nginx and ghcr.io/grycap/cowsay, any tag. */
+    /** Entries for busybox, alpine, python, nginx, bitnamilegacy/git and ghcr.io/grycap/cowsay, any tag. */
     public static List<ImageEntry> entries(Path imagesDir) {
         Path rootfs = rootfs(imagesDir);
         return List.of(
@@ -33,6 +33,7 @@ public final class StandInImages {
                 entry("alpine", rootfs, List.of(), List.of("/bin/sh"), Map.of()),
                 entry("python", rootfs, List.of(), List.of("python3"), Map.of("LANG", "C.UTF-8")),
                 entry("nginx", rootfs, List.of(), List.of("nginx", "-g", "daemon off;"), Map.of()),
+                entry("bitnamilegacy/git", rootfs, List.of(), List.of("/bin/bash"), Map.of()),
                 entry("ghcr.io/grycap/cowsay", rootfs, List.of(), List.of("/bin/bash"), Map.of()));
     }
 
@@ -48,7 +49,7 @@ public final class StandInImages {
                 cmd,
                 Optional.empty(),
                 env,
-                Optional.of("no registry is reachable here: a local Debian bookworm rootfs (python3, busybox, "
-                        + "nginx-light; built by scripts/rootfs.sh) stands in for " + name));
+                Optional.of("no registry is reachable here: a local Debian bookworm rootfs (python3 with numpy, "
+                        + "busybox, nginx-light, git; built by scripts/rootfs.sh) stands in for " + name));
     }
 }

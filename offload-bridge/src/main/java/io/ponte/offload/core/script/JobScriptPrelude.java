@@ -40,12 +40,28 @@ final class JobScriptPrelude {
             }
 
             # http_ok HOST PORT PATH TIMEOUT: an HTTP GET answered 2xx or 3xx. The answer is read to
-            # its end (as the kubelet does; closing early makes the server's write fail).
+            # its end (as the kubelet does; closing early makes the server's write fail). Pods share
+            # the host's network here, so with perl (in every Debian base system) the probe resets
+            # the connection once the server has closed it: the server's side then keeps no
+            # TIME_WAIT on the pod's port, which would stop a server without SO_REUSEADDR from
+            # binding that port again for a minute (the next pod using it, or a restarted one).
             http_ok() {
               local status
-              status=$(timeout "$4" bash -c 'exec 3<>"/dev/tcp/$1/$2" || exit 1
-                printf "GET %s HTTP/1.0\\r\\nHost: %s\\r\\nUser-Agent: kube-probe/ponte\\r\\nConnection: close\\r\\n\\r\\n" "$3" "$1" >&3
-                IFS= read -r line <&3; printf "%s" "$line"; head -c 10240 <&3 > /dev/null' _ "$1" "$2" "$3" 2>/dev/null)
+              if command -v perl > /dev/null 2>&1; then
+                status=$(timeout "$4" perl -MIO::Socket::IP -MSocket=SOL_SOCKET,SO_LINGER -e '
+                  my ($host, $port, $path) = @ARGV;
+                  my $s = IO::Socket::IP->new(PeerHost => $host, PeerPort => $port, Proto => "tcp") or exit 1;
+                  syswrite $s, "GET $path HTTP/1.0\\r\\nHost: $host\\r\\nUser-Agent: kube-probe/ponte\\r\\nConnection: close\\r\\n\\r\\n";
+                  my ($answer, $n, $chunk) = ("", 0, "");
+                  while (length($answer) < 10240 && ($n = sysread($s, $chunk, 4096))) { $answer .= $chunk }
+                  setsockopt($s, SOL_SOCKET, SO_LINGER, pack("ii", 1, 0)) if defined $n && $n == 0;
+                  close $s;
+                  print((split /\\r?\\n/, $answer)[0] // "")' "$1" "$2" "$3" 2>/dev/null)
+              else
+                status=$(timeout "$4" bash -c 'exec 3<>"/dev/tcp/$1/$2" || exit 1
+                  printf "GET %s HTTP/1.0\\r\\nHost: %s\\r\\nUser-Agent: kube-probe/ponte\\r\\nConnection: close\\r\\n\\r\\n" "$3" "$1" >&3
+                  IFS= read -r line <&3; printf "%s" "$line"; head -c 10240 <&3 > /dev/null' _ "$1" "$2" "$3" 2>/dev/null)
+              fi
               [[ $status =~ ^HTTP/[0-9.]+\\ [23][0-9][0-9] ]]
             }
 

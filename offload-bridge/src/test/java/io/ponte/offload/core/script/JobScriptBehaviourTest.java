@@ -116,6 +116,53 @@ class JobScriptBehaviourTest {
     }
 
     @Test
+    void http_probes_leave_the_pods_port_free_for_the_next_server_at_once() throws Exception {
+        int port = freePort();
+        // socketserver.TCPServer does not set SO_REUSEADDR (vk-test-set's 090 uses it): a
+        // connection the server closed first keeps its port in TIME_WAIT for a minute and makes
+        // such a bind fail, on a host network shared by every pod.
+        String server = String.join(
+                "\n",
+                "import http.server, socketserver, sys",
+                "class H(http.server.BaseHTTPRequestHandler):",
+                "    def do_GET(self):",
+                "        self.send_response(200)",
+                "        self.end_headers()",
+                "        self.wfile.write(b'ok')",
+                "    def log_message(self, *args):",
+                "        pass",
+                "with socketserver.TCPServer(('127.0.0.1', int(sys.argv[1])), H) as s:",
+                "    print('serving', flush=True)",
+                "    s.serve_forever()");
+        Container c = new ContainerBuilder()
+                .withName("server")
+                .withImage("python:3.11-alpine")
+                .withCommand("python3", "-c", server, String.valueOf(port))
+                .withNewReadinessProbe()
+                .withNewHttpGet()
+                .withPath("/")
+                .withPort(new IntOrString(port))
+                .endHttpGet()
+                .withPeriodSeconds(1)
+                .endReadinessProbe()
+                .build();
+        PodRecord first = service.create(TestPods.pod("first", List.of(), List.of(c)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> container(first).getReady());
+        service.delete(podOf(first));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !listening(port));
+
+        PodRecord second = service.create(TestPods.pod("second", List.of(), List.of(c)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> container(second).getReady()
+                        || container(second).getState().getTerminated() != null);
+        assertThat(Files.readString(second.dir().log("server")))
+                .contains("serving")
+                .doesNotContain("Address already in use");
+        assertThat(container(second).getReady()).isTrue();
+        service.delete(podOf(second));
+    }
+
+    @Test
     void a_failing_liveness_probe_stops_the_container_and_says_why() {
         int port = freePort(); // nothing listens there
         Container c = new ContainerBuilder(TestPods.sh("doomed", "sleep 60"))
@@ -198,6 +245,15 @@ class JobScriptBehaviourTest {
                 .withUid(pod.uid())
                 .endMetadata()
                 .build();
+    }
+
+    /** Whether a socket listens on the port (read from /proc/net/tcp, without connecting to it). */
+    private static boolean listening(int port) throws IOException {
+        String local = String.format(":%04X", port);
+        return Files.readAllLines(Path.of("/proc/net/tcp")).stream()
+                .skip(1)
+                .map(line -> line.trim().split("\\s+"))
+                .anyMatch(f -> f[1].endsWith(local) && "0A".equals(f[3]));
     }
 
     private static int freePort() {
