@@ -23,7 +23,7 @@ driver options
   --wait-quiet MIN        first wait up to MIN minutes for the machine to be idle (under 10% CPU over 5 s)
   -h, --help              this text; `--help-harness` shows the harness options
 
-environment: JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64); HARNESS_JVM_OPTS (replaces the harness's JVM
+environment: JAVA_HOME (required: a JDK 21 or newer); HARNESS_JVM_OPTS (replaces the harness's JVM
 flags)
 USAGE
 }
@@ -31,7 +31,7 @@ USAGE
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK="$HERE/work"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+: "${JAVA_HOME:?set JAVA_HOME to a JDK 21 or newer}"; export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 RAG_JAR="$ROOT/rag/target/quarkus-app/quarkus-run.jar"
 HARNESS_JVM_OPTS="${HARNESS_JVM_OPTS:--Xmx512m -XX:+UseSerialGC}"

@@ -20,7 +20,7 @@ driver options
   --wait-quiet MIN        first wait up to MIN minutes for the machine to be idle (under 10% CPU over 5 s)
   -h, --help              this text; `--help-harness` shows the harness options
 
-environment: JAVA_HOME (default /usr/lib/jvm/temurin-25-jdk-amd64); PGHOST (127.0.0.1), PGPORT (5432),
+environment: JAVA_HOME (required: a JDK 21 or newer); PGHOST (127.0.0.1), PGPORT (5432),
 PGUSER (postgres), PGPASSWORD (empty) for the PostgreSQL server the database is created on;
 HARNESS_JVM_OPTS (replaces the load generator's JVM flags)
 USAGE
@@ -29,7 +29,7 @@ USAGE
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 WORK="$HERE/work"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+: "${JAVA_HOME:?set JAVA_HOME to a JDK 21 or newer}"; export JAVA_HOME
 JAVA="$JAVA_HOME/bin/java"
 REGISTRY_JAR="$ROOT/model-registry/target/quarkus-app/quarkus-run.jar"
 HARNESS_JVM_OPTS="${HARNESS_JVM_OPTS:--Xms512m -Xmx512m -XX:+UseParallelGC}"
