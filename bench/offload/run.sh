@@ -48,15 +48,8 @@ done
 [[ -n "$record" ]] || { $quick && record=false || record=true; }
 
 log() { printf '[run.sh] %s\n' "$*" >&2; }
-
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  log "no free port found"; exit 1
-}
+# shellcheck source=../lib.sh
+. "$HERE/../lib.sh"
 
 bridge_pid=""
 cleanup() {

@@ -51,32 +51,13 @@ done
 [[ -n "$record" ]] || { $quick && record=false || record=true; }
 
 log() { printf '[run.sh] %s\n' "$*" >&2; }
+# shellcheck source=../lib.sh
+. "$HERE/../lib.sh"
 
 java_major() { "$JAVA" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p'; }
 if (( $(java_major) < 21 )); then
   log "$JAVA is Java $(java_major); the build and the benchmark need a JDK 21+: set JAVA_HOME"; exit 1
 fi
-
-# Busy percent of all CPUs over the next 5 seconds, from /proc/stat.
-cpu_busy_percent() {
-  local a b
-  read -r -a a < <(head -1 /proc/stat)
-  sleep 5
-  read -r -a b < <(head -1 /proc/stat)
-  local busy=$(( (b[1]+b[2]+b[3]+b[6]+b[7]) - (a[1]+a[2]+a[3]+a[6]+a[7]) ))
-  local total=$(( busy + (b[4]+b[5]+b[8]) - (a[4]+a[5]+a[8]) ))
-  echo $(( 100 * busy / (total > 0 ? total : 1) ))
-}
-
-wait_until_quiet() {
-  local deadline=$(( $(date +%s) + 60 * $1 )) busy
-  while :; do
-    busy=$(cpu_busy_percent)
-    (( busy < 10 )) && { log "machine idle (${busy}% busy)"; return; }
-    (( $(date +%s) >= deadline )) && { log "still ${busy}% busy after $1 min; running anyway"; return; }
-    log "machine ${busy}% busy; waiting for it to go quiet"
-  done
-}
 
 stamp=$(date -u +%Y%m%d%H%M%S)
 harness_pid=""

@@ -61,18 +61,10 @@ done
 [[ -n "$record" ]] || { $quick && record=false || record=true; }
 
 log() { printf '[run.sh] %s\n' "$*" >&2; }
+# shellcheck source=../lib.sh
+. "$HERE/../lib.sh"
 
 java_major() { "$JAVA" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p'; }
-
-# Picks a loopback port nobody listens on (a small race with other programs is accepted).
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
-  done
-  log "no free port found"; exit 1
-}
 
 # Waits until something accepts connections on the port, or the process died, or 60 s passed.
 wait_port() {
@@ -83,27 +75,6 @@ wait_port() {
     sleep 0.1
   done
   log "$name did not listen on $port within 60 s; see $WORK/$name.log"; exit 1
-}
-
-# Busy percent of all CPUs over the next 5 seconds, from /proc/stat.
-cpu_busy_percent() {
-  local a b
-  read -r -a a < <(head -1 /proc/stat)
-  sleep 5
-  read -r -a b < <(head -1 /proc/stat)
-  local busy=$(( (b[1]+b[2]+b[3]+b[6]+b[7]) - (a[1]+a[2]+a[3]+a[6]+a[7]) ))
-  local total=$(( busy + (b[4]+b[5]+b[8]) - (a[4]+a[5]+a[8]) ))
-  echo $(( 100 * busy / (total > 0 ? total : 1) ))
-}
-
-wait_until_quiet() {
-  local deadline=$(( $(date +%s) + 60 * $1 )) busy
-  while :; do
-    busy=$(cpu_busy_percent)
-    (( busy < 10 )) && { log "machine idle (${busy}% busy)"; return; }
-    (( $(date +%s) >= deadline )) && { log "still ${busy}% busy after $1 min; running anyway"; return; }
-    log "machine ${busy}% busy; waiting for it to go quiet"
-  done
 }
 
 # nginx.conf for one reverse-proxy hop: $1 upstream port, $2 listen port; scratch files under $WORK/nginx.
