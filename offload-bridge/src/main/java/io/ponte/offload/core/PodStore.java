@@ -7,16 +7,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -104,20 +106,39 @@ final class PodStore {
                 Map.copyOf(images));
     }
 
+    /**
+     * Removes a pod directory. A job that is being stopped may still rename or create files in it
+     * while we walk, so vanished entries are skipped and the sweep is repeated a few times; what
+     * remains is left for the next scheduled removal.
+     */
     static void removeTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // a file still being written by a dying process; the next sweep removes it
-                }
-            });
-        } catch (IOException e) {
-            LOG.debugf("cannot remove %s: %s", dir, e.getMessage());
+        for (int sweep = 0; sweep < 3 && Files.exists(dir, LinkOption.NOFOLLOW_LINKS); sweep++) {
+            try {
+                Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        Files.deleteIfExists(file);
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        return FileVisitResult.CONTINUE; // gone between listing and visiting
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path directory, IOException e) {
+                        try {
+                            Files.deleteIfExists(directory);
+                        } catch (IOException refilled) {
+                            // a dying process wrote into it meanwhile; the next sweep takes it
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (IOException e) {
+                LOG.debugf("cannot remove %s: %s", dir, e.getMessage());
+            }
         }
     }
 

@@ -65,11 +65,16 @@ class HostPathVolumeTest {
         return service;
     }
 
+    /** Closes the bridge, then removes the pods' directories once their jobs stopped writing there. */
     @AfterEach
     void stop() {
         if (service != null) {
             service.close();
         }
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            io.ponte.offload.testing.TestFiles.deleteTree(temp.resolve("pods"));
+            return !Files.exists(temp.resolve("pods"));
+        });
     }
 
     @Test
